@@ -1,0 +1,17 @@
+# Writes OUT, a C++ source that holds each file of INPUTS (a list of NAME=PATH) as a byte array
+# sla_embedded_NAME with its size sla_embedded_NAME_size. Run with cmake -P.
+set(code "// Generated at build time from the data files; do not edit.\n#include <cstddef>\n\n")
+foreach(pair IN LISTS INPUTS)
+  string(REPLACE "=" ";" parts "${pair}")
+  list(GET parts 0 name)
+  list(GET parts 1 path)
+  file(READ "${path}" hex HEX)
+  string(LENGTH "${hex}" hex_length)
+  math(EXPR size "${hex_length} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "((0x..,){16})" "\\1\n  " bytes "${bytes}")
+  string(APPEND code "extern const unsigned char sla_embedded_${name}[] = {\n  ${bytes}0};\n")
+  string(APPEND code "extern const std::size_t sla_embedded_${name}_size = ${size};\n\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "${code}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,75 @@
+// The business-hours clock: adds and measures business time over a weekly schedule, a zone
+// and a holiday calendar.
+#pragma once
+
+#include "holidays.hpp"
+#include "zone.hpp"
+
+#include <date/date.h>
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace sla {
+
+// Open hours within one day, as wall-clock offsets from local midnight: [open, close).
+struct OpenInterval {
+  std::chrono::seconds open;
+  std::chrono::seconds close;
+};
+
+// The open hours of each weekday. Intervals of a day are sorted and do not overlap.
+struct WeeklySchedule {
+  std::array<std::vector<OpenInterval>, 7> by_weekday;  // index: 0 = Sunday .. 6 = Saturday
+
+  // Returns Monday to Friday, open from `open` to `close`, closed at weekends.
+  static WeeklySchedule weekdays(std::chrono::seconds open, std::chrono::seconds close);
+};
+
+// One local day on the way from a start to an end, for explanations.
+struct DayTrace {
+  enum class Kind { kCounted, kWeekend, kHoliday };
+  date::local_days day;
+  Kind kind = Kind::kCounted;
+  std::string_view holiday;                // kHoliday: its name(s)
+  date::sys_seconds begin{}, end{};        // kCounted: the business time counted that day
+  std::chrono::seconds counted{0};         // kCounted: end - begin
+  std::chrono::seconds running_total{0};   // business time counted up to and including this day
+};
+
+// Business-time arithmetic. Holds references: the zone and calendar must outlive the clock.
+// Every function takes valid instants in kFirstDay..kLastDay and never throws.
+class BusinessClock {
+ public:
+  BusinessClock(WeeklySchedule schedule, const Zone& zone, const HolidayCalendar& holidays);
+
+  // Returns the earliest instant t >= start at which the business time in [start, t] equals
+  // `target`, or nullopt if t would fall after kLastDay. A target used up exactly at closing
+  // time gives that closing time. REQUIRES: target >= 0.
+  std::optional<date::sys_seconds> deadline(date::sys_seconds start,
+                                            std::chrono::seconds target) const;
+
+  // Returns the business time in [from, to]; zero if to <= from.
+  std::chrono::seconds elapsed(date::sys_seconds from, date::sys_seconds to) const;
+
+  // Returns the earliest instant >= t at which business time accrues (t itself inside open
+  // hours), or nullopt if there is none up to kLastDay.
+  std::optional<date::sys_seconds> clock_start(date::sys_seconds t) const;
+
+  // Returns, day by day from the local day of `from` to that of `to`, what was counted and
+  // which days were closed and why. Open days on which nothing was counted are left out.
+  std::vector<DayTrace> trace(date::sys_seconds from, date::sys_seconds to) const;
+
+  const Zone& zone() const { return zone_; }
+  const HolidayCalendar& holidays() const { return holidays_; }
+
+ private:
+  WeeklySchedule schedule_;
+  const Zone& zone_;
+  const HolidayCalendar& holidays_;
+};
+
+}  // namespace sla

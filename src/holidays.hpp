@@ -1,0 +1,81 @@
+// Holiday rules: the file format of SPEC section 3, expansion to observed dates, lookup by day.
+#pragma once
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sla {
+
+// One rule line: which date each year (or once), the years it applies to, how it is observed.
+struct HolidayRule {
+  enum class Kind { kFixed, kOnce, kNthWeekday };
+  Kind kind = Kind::kFixed;
+  unsigned month = 1;  // 1..12
+  unsigned day = 1;    // kFixed, kOnce: 1..31
+  int year = 0;        // kOnce
+  int nth = 1;         // kNthWeekday: 1..5, or -1 for "last"
+  unsigned weekday = 1;  // kNthWeekday: 0 = Sunday .. 6 = Saturday
+  bool observed = false;  // Saturday -> Friday before, Sunday -> Monday after
+  int from_year = -32767;  // inclusive, years of the rule's own date
+  int until_year = 32767;  // inclusive
+  std::string name;
+};
+
+// A holiday as it falls: the day it is observed, and the rule's own date.
+struct Holiday {
+  date::sys_days observed_on;  // a local calendar day, held as days since 1970-01-01
+  date::sys_days actual;       // the rule's date; differs from observed_on when shifted
+  const HolidayRule* rule;     // valid while the HolidaySet lives
+  bool shifted() const { return observed_on != actual; }
+};
+
+// A set of holiday rules: parsed from one or more files, merged by union.
+class HolidaySet {
+ public:
+  // Parses holiday-file text (SPEC section 3). `source` names the file in errors.
+  // Throws InputError naming source, line and column of the first malformed line.
+  static HolidaySet parse(std::string_view text, std::string_view source);
+
+  // Adds all of `other`'s rules to this set (union; an identical rule is kept once).
+  void merge(const HolidaySet& other);
+
+  const std::vector<HolidayRule>& rules() const { return rules_; }
+
+  // Returns the holidays observed in year `y` (observed_on within y), sorted by date then
+  // rule order. Includes a holiday whose rule date falls in y+1 or y-1 but is observed in y
+  // (New Year's Day 2022 is observed on 2021-12-31).
+  std::vector<Holiday> observed_in(date::year y) const;
+
+ private:
+  std::vector<HolidayRule> rules_;
+};
+
+// Answers "is this local day a holiday, and which" quickly for any day in 1900..9999.
+// Expands each year once, on first use, and keeps it (the cache is the only mutable state).
+class HolidayCalendar {
+ public:
+  explicit HolidayCalendar(HolidaySet set);
+
+  // Returns the name(s) of the holiday(s) observed on `day` (" / "-joined when several rules
+  // fall on it), or an empty view if none. Valid while the calendar lives.
+  std::string_view holiday_on(date::local_days day) const;
+
+  // Returns true if a holiday is observed on `day`.
+  bool is_holiday(date::local_days day) const { return !holiday_on(day).empty(); }
+
+  const HolidaySet& set() const { return set_; }
+
+ private:
+  struct Year;  // defined in holidays.cpp
+  const Year& year(int y) const;
+
+  HolidaySet set_;
+  mutable std::vector<std::vector<std::pair<std::uint16_t, std::string>>> years_;  // by year
+  mutable std::vector<bool> expanded_;
+};
+
+}  // namespace sla

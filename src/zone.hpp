@@ -1,0 +1,87 @@
+// A time zone read from TZif data: UTC offsets and abbreviations for any instant, past 2037 too.
+#pragma once
+
+#include <date/date.h>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sla {
+
+// The local time type in effect at an instant.
+struct ZoneOffset {
+  std::chrono::seconds utc_offset{0};  // local = UTC + utc_offset
+  bool is_dst = false;
+  std::string_view abbreviation;  // e.g. "EST"; valid while the Zone lives
+};
+
+// A time zone: the explicit transitions of a TZif file, then the POSIX TZ rule of its footer
+// for every instant after the last one (RFC 8536). Copyable, immutable after construction.
+class Zone {
+ public:
+  // Returns the zone whose TZif bytes (version 1 to 4) are `tzif`, called `name`.
+  // Throws InputError naming `name` if the data is not valid TZif.
+  static Zone from_tzif(std::string_view name, std::string_view tzif);
+
+  // Returns the zone of a POSIX TZ string such as "EST5EDT,M3.2.0,M11.1.0" (used alone, with
+  // no transition table). Throws InputError quoting `tz` if it is malformed.
+  static Zone from_posix(std::string_view name, std::string_view tz);
+
+  // Returns Coordinated Universal Time, offset zero, abbreviation "UTC".
+  static Zone utc();
+
+  const std::string& name() const { return name_; }
+
+  // Returns the offset in effect at `t`.
+  ZoneOffset offset_at(date::sys_seconds t) const;
+
+  // Returns the wall-clock time at `t`.
+  date::local_seconds to_local(date::sys_seconds t) const {
+    return date::local_seconds{t.time_since_epoch() + offset_at(t).utc_offset};
+  }
+
+  // Returns the instant of wall time `local`: the earlier one where the wall clock repeats
+  // (fall back), nullopt where it skips `local` (spring forward).
+  std::optional<date::sys_seconds> from_local(date::local_seconds local) const;
+
+  // Returns the instant of wall time `local` as from_local does, except that a skipped wall
+  // time maps to the instant the clock jumped over it. Used by the business clock, which
+  // must place every opening and closing time somewhere.
+  date::sys_seconds from_local_lenient(date::local_seconds local) const;
+
+ private:
+  struct LocalType {
+    std::int32_t utc_offset;  // seconds
+    bool is_dst;
+    std::uint8_t abbreviation;  // index into abbreviations_
+  };
+
+  Zone() = default;
+
+  std::string name_;
+  std::vector<std::int64_t> transitions_;       // UTC seconds, ascending
+  std::vector<std::uint8_t> transition_types_;  // index into types_, one per transition
+  std::vector<LocalType> types_;
+  std::vector<std::string> abbreviations_;
+  // Footer rule, flattened: standard and daylight types and the two yearly transition dates.
+  struct Footer {
+    bool present = false;
+    bool has_dst = false;
+    LocalType standard{};
+    LocalType daylight{};
+    // Date rule kinds: 'J' (Jn, 1..365 no Feb 29), 'N' (n, 0..365), 'M' (Mm.w.d).
+    struct DateRule {
+      char kind = 'M';
+      int month = 0, week = 0, weekday = 0, day = 0;
+      std::int32_t time = 7200;  // seconds after local midnight, may be negative or > 24h
+    };
+    DateRule start{};  // when daylight time begins, in standard local time
+    DateRule end{};    // when it ends, in daylight local time
+  } footer_;
+};
+
+}  // namespace sla
