@@ -1,1 +1,273 @@
-// Placeholder: being written.
+// Time zones: TZif parsing (RFC 8536), offset lookup and wall-time resolution.
+#include "zone.hpp"
+
+#include "error.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+namespace sla {
+namespace {
+
+// The largest offset magnitude accepted, 25:59:59 (RFC 8536 recommends -89999..93599).
+constexpr std::int32_t kMaxOffset = 93599;
+// Wall times beyond this many seconds from 1970 are clamped, so arithmetic cannot overflow.
+constexpr std::int64_t kLocalLimit = 1'000'000'000'000'000;
+
+[[noreturn]] void throw_bad_zone(std::string_view name, const std::string& what) {
+  throw InputError("invalid time zone " + quote(name) + ": " + what +
+                   "; expected TZif data (RFC 8536) such as the files in /usr/share/zoneinfo");
+}
+
+// The checked contents of a TZif file; views point into the file's bytes.
+struct TzifData {
+  struct Type {
+    std::int32_t utc_offset;
+    bool is_dst;
+    std::string_view abbreviation;
+  };
+  std::vector<std::int64_t> transitions;
+  std::vector<std::uint8_t> transition_types;
+  std::vector<Type> types;
+  std::string_view footer;
+};
+
+// Reads TZif bytes front to back. Every count is checked against the bytes left before
+// anything is read or allocated, so no input can read out of bounds or exhaust memory.
+class TzifReader {
+ public:
+  TzifReader(std::string_view name, std::string_view data) : name_(name), data_(data) {}
+
+  TzifData read() {
+    TzifData out;
+    const Header first = header();
+    if (first.version == 0) {
+      read_block(first, 4, out);
+    } else {
+      take(block_size(first, 4), "truncated version 1 data");  // superseded by 64-bit data
+      const Header second = header();
+      if (second.version != first.version) fail("the two headers disagree on the version");
+      read_block(second, 8, out);
+      read_footer(out);
+    }
+    if (pos_ != data_.size()) fail("unexpected bytes after the end of the data");
+    return out;
+  }
+
+ private:
+  struct Header {
+    char version;
+    std::uint32_t isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt;
+  };
+
+  [[noreturn]] void fail(const std::string& what) const { throw_bad_zone(name_, what); }
+
+  std::string_view take(std::uint64_t n, const char* what) {
+    if (n > data_.size() - pos_) fail(what);
+    auto bytes = data_.substr(pos_, static_cast<std::size_t>(n));
+    pos_ += bytes.size();
+    return bytes;
+  }
+
+  static std::uint64_t big_endian(std::string_view bytes) {
+    std::uint64_t value = 0;
+    for (char c : bytes) value = value << 8 | static_cast<unsigned char>(c);
+    return value;
+  }
+
+  static std::int64_t signed_big_endian(std::string_view bytes) {
+    const std::uint64_t value = big_endian(bytes);
+    const unsigned bits = 8 * static_cast<unsigned>(bytes.size());
+    if (bits < 64 && (value >> (bits - 1)) != 0) {
+      return static_cast<std::int64_t>(value) - (std::int64_t{1} << bits);
+    }
+    return static_cast<std::int64_t>(value);
+  }
+
+  Header header() {
+    auto bytes = take(44, "truncated header");
+    if (bytes.substr(0, 4) != "TZif") fail("not TZif data (bad magic number)");
+    const char version = bytes[4];
+    if (version != 0 && (version < '2' || version > '4')) fail("unsupported TZif version");
+    auto count = [&](std::size_t i) {
+      return static_cast<std::uint32_t>(big_endian(bytes.substr(20 + 4 * i, 4)));
+    };
+    return {version, count(0), count(1), count(2), count(3), count(4), count(5)};
+  }
+
+  static std::uint64_t block_size(const Header& h, unsigned time_size) {
+    return std::uint64_t{h.timecnt} * (time_size + 1) + std::uint64_t{h.typecnt} * 6 + h.charcnt +
+           std::uint64_t{h.leapcnt} * (time_size + 4) + h.isstdcnt + h.isutcnt;
+  }
+
+  void check_counts(const Header& h) const {
+    if (h.typecnt == 0) fail("no local time types");
+    if (h.typecnt > 256) fail("more than 256 local time types");
+    if (h.charcnt == 0) fail("no abbreviation characters");
+    if (h.isstdcnt != 0 && h.isstdcnt != h.typecnt) fail("bad standard/wall indicator count");
+    if (h.isutcnt != 0 && h.isutcnt != h.typecnt) fail("bad UT/local indicator count");
+    if (h.leapcnt != 0) fail("leap second records (the right/ zones) are not supported");
+  }
+
+  void read_block(const Header& h, unsigned time_size, TzifData& out) {
+    check_counts(h);
+    if (block_size(h, time_size) > data_.size() - pos_) fail("truncated data");
+    out.transitions.reserve(h.timecnt);
+    for (std::uint32_t i = 0; i < h.timecnt; ++i) {
+      out.transitions.push_back(signed_big_endian(take(time_size, "truncated transitions")));
+      if (i > 0 && out.transitions[i] <= out.transitions[i - 1]) {
+        fail("transition times are not in ascending order");
+      }
+    }
+    for (char c : take(h.timecnt, "truncated transition types")) {
+      const auto index = static_cast<std::uint8_t>(c);
+      if (index >= h.typecnt) fail("a transition names a local time type that does not exist");
+      out.transition_types.push_back(index);
+    }
+    auto type_bytes = take(std::uint64_t{h.typecnt} * 6, "truncated local time types");
+    auto chars = take(h.charcnt, "truncated abbreviations");
+    for (std::size_t i = 0; i < h.typecnt; ++i) {
+      out.types.push_back(local_type(type_bytes.substr(6 * i, 6), chars));
+    }
+    for (char c : take(std::uint64_t{h.isstdcnt} + h.isutcnt, "truncated indicators")) {
+      if (c != 0 && c != 1) fail("a standard/wall or UT/local indicator is not 0 or 1");
+    }
+  }
+
+  TzifData::Type local_type(std::string_view bytes, std::string_view chars) const {
+    const std::int64_t offset = signed_big_endian(bytes.substr(0, 4));
+    if (offset < -kMaxOffset || offset > kMaxOffset) fail("a UTC offset of 26 hours or more");
+    const auto is_dst = static_cast<unsigned char>(bytes[4]);
+    if (is_dst > 1) fail("a daylight saving flag is not 0 or 1");
+    const auto index = static_cast<unsigned char>(bytes[5]);
+    if (index >= chars.size()) fail("an abbreviation index is out of range");
+    const std::size_t end = chars.find('\0', index);
+    if (end == std::string_view::npos) fail("an abbreviation is not NUL-terminated");
+    auto abbreviation = chars.substr(index, end - index);
+    for (char c : abbreviation) {
+      if (c <= ' ' || c > '~') fail("an abbreviation holds a character that is not printable");
+    }
+    return {static_cast<std::int32_t>(offset), is_dst == 1, abbreviation};
+  }
+
+  void read_footer(TzifData& out) {
+    if (take(1, "missing footer") != "\n") fail("missing footer");
+    const std::size_t end = data_.find('\n', pos_);
+    if (end == std::string_view::npos) fail("unterminated footer");
+    out.footer = data_.substr(pos_, end - pos_);
+    pos_ = end + 1;
+  }
+
+  std::string_view name_;
+  std::string_view data_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+Zone Zone::from_tzif(std::string_view name, std::string_view tzif) {
+  TzifData data = TzifReader(name, tzif).read();
+  Zone zone;
+  zone.name_ = std::string(name);
+  zone.transitions_ = std::move(data.transitions);
+  zone.transition_types_ = std::move(data.transition_types);
+  for (const auto& type : data.types) {
+    zone.types_.push_back({type.utc_offset, type.is_dst, zone.intern(type.abbreviation)});
+  }
+  if (!data.footer.empty()) {
+    std::string problem;
+    auto rule = parse_posix_tz(data.footer, problem);
+    if (!rule) throw_bad_zone(name, "bad footer TZ string " + quote(data.footer) + ": " + problem);
+    zone.set_footer(*rule);
+  }
+  return zone;
+}
+
+Zone Zone::from_posix(std::string_view name, std::string_view tz) {
+  std::string problem;
+  auto rule = parse_posix_tz(tz, problem);
+  if (!rule) {
+    throw InputError("invalid POSIX TZ string " + quote(tz) + " for zone " + quote(name) + ": " +
+                     problem + "; expected a rule like EST5EDT,M3.2.0,M11.1.0");
+  }
+  Zone zone;
+  zone.name_ = std::string(name);
+  zone.set_footer(*rule);
+  zone.types_.push_back(zone.footer_standard_);
+  return zone;
+}
+
+Zone Zone::utc() {
+  Zone zone;
+  zone.name_ = "UTC";
+  zone.types_.push_back({0, false, zone.intern("UTC")});
+  return zone;
+}
+
+std::uint16_t Zone::intern(std::string_view abbreviation) {
+  auto found = std::find(abbreviations_.begin(), abbreviations_.end(), abbreviation);
+  if (found == abbreviations_.end()) found = abbreviations_.emplace(found, abbreviation);
+  return static_cast<std::uint16_t>(found - abbreviations_.begin());
+}
+
+void Zone::set_footer(const PosixTz& footer) {
+  footer_ = footer;
+  footer_standard_ = {footer.std_offset, false, intern(footer.std_abbreviation)};
+  if (footer.has_dst) footer_daylight_ = {footer.dst_offset, true, intern(footer.dst_abbreviation)};
+}
+
+Zone::Piece Zone::piece_at(std::int64_t t) const {
+  const std::size_t i = static_cast<std::size_t>(
+      std::upper_bound(transitions_.begin(), transitions_.end(), t) - transitions_.begin());
+  if (i < transitions_.size()) {
+    return {&types_[i == 0 ? 0 : transition_types_[i - 1]], transitions_[i]};
+  }
+  if (footer_) {
+    const PosixState state = posix_state_at(*footer_, t);
+    return {state.is_dst ? &footer_daylight_ : &footer_standard_, state.next_change};
+  }
+  return {&types_[i == 0 ? 0 : transition_types_[i - 1]], INT64_MAX};
+}
+
+ZoneOffset Zone::to_offset(const LocalType& type) const {
+  return {std::chrono::seconds{type.utc_offset}, type.is_dst, abbreviations_[type.abbreviation]};
+}
+
+const Zone::LocalType& Zone::type_at(std::int64_t t) const {
+  if (footer_ && (transitions_.empty() || t >= transitions_.back())) {
+    return posix_is_dst_at(*footer_, t) ? footer_daylight_ : footer_standard_;
+  }
+  return *piece_at(t).type;
+}
+
+ZoneOffset Zone::offset_at(date::sys_seconds t) const {
+  return to_offset(type_at(t.time_since_epoch().count()));
+}
+
+// Walks the pieces of the offset function whose wall-clock ranges could hold `local`, in
+// time order: the first that holds it gives the earlier instant; passing it over means the
+// wall clock jumped over `local` at the start of the next piece.
+Zone::Resolved Zone::resolve(std::int64_t local) const {
+  const std::int64_t wall = std::clamp(local, -kLocalLimit, kLocalLimit);
+  std::int64_t start = wall - kMaxOffset - 1;
+  for (;;) {
+    const Piece piece = piece_at(start);
+    const std::int64_t instant = wall - piece.type->utc_offset;
+    if (instant < start) return {start, false};
+    if (instant < piece.next) return {instant, true};
+    start = piece.next;
+  }
+}
+
+std::optional<date::sys_seconds> Zone::from_local(date::local_seconds local) const {
+  const Resolved r = resolve(local.time_since_epoch().count());
+  if (!r.exists) return std::nullopt;
+  return date::sys_seconds{std::chrono::seconds{r.instant}};
+}
+
+date::sys_seconds Zone::from_local_lenient(date::local_seconds local) const {
+  return date::sys_seconds{std::chrono::seconds{resolve(local.time_since_epoch().count()).instant}};
+}
+
+}  // namespace sla

@@ -1,6 +1,8 @@
 // A time zone read from TZif data: UTC offsets and abbreviations for any instant, past 2037 too.
 #pragma once
 
+#include "posix_tz.hpp"
+
 #include <date/date.h>
 
 #include <chrono>
@@ -55,33 +57,37 @@ class Zone {
 
  private:
   struct LocalType {
-    std::int32_t utc_offset;  // seconds
-    bool is_dst;
-    std::uint8_t abbreviation;  // index into abbreviations_
+    std::int32_t utc_offset = 0;  // seconds east of UTC
+    bool is_dst = false;
+    std::uint16_t abbreviation = 0;  // index into abbreviations_
+  };
+  // The local type in effect from some instant until `next` (UTC seconds, exclusive).
+  struct Piece {
+    const LocalType* type;
+    std::int64_t next;
+  };
+  // A wall time resolved to an instant: exact, or the transition that skipped it.
+  struct Resolved {
+    std::int64_t instant;
+    bool exists;
   };
 
   Zone() = default;
+  std::uint16_t intern(std::string_view abbreviation);
+  void set_footer(const PosixTz& footer);
+  Piece piece_at(std::int64_t t) const;
+  const LocalType& type_at(std::int64_t t) const;  // piece_at(t).type, faster
+  Resolved resolve(std::int64_t local) const;
+  ZoneOffset to_offset(const LocalType& type) const;
 
   std::string name_;
-  std::vector<std::int64_t> transitions_;       // UTC seconds, ascending
+  std::vector<std::int64_t> transitions_;       // UTC seconds, strictly ascending
   std::vector<std::uint8_t> transition_types_;  // index into types_, one per transition
-  std::vector<LocalType> types_;
-  std::vector<std::string> abbreviations_;
-  // Footer rule, flattened: standard and daylight types and the two yearly transition dates.
-  struct Footer {
-    bool present = false;
-    bool has_dst = false;
-    LocalType standard{};
-    LocalType daylight{};
-    // Date rule kinds: 'J' (Jn, 1..365 no Feb 29), 'N' (n, 0..365), 'M' (Mm.w.d).
-    struct DateRule {
-      char kind = 'M';
-      int month = 0, week = 0, weekday = 0, day = 0;
-      std::int32_t time = 7200;  // seconds after local midnight, may be negative or > 24h
-    };
-    DateRule start{};  // when daylight time begins, in standard local time
-    DateRule end{};    // when it ends, in daylight local time
-  } footer_;
+  std::vector<LocalType> types_;                // never empty; types_[0] before any transition
+  std::vector<std::string> abbreviations_;      // heap-held, so views survive moving the Zone
+  std::optional<PosixTz> footer_;               // the rule after the last transition
+  LocalType footer_standard_{};
+  LocalType footer_daylight_{};
 };
 
 }  // namespace sla
