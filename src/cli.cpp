@@ -1,1 +1,120 @@
-// Placeholder: being written.
+// The command line: the one user of CLI11. Declares commands and options, catches errors.
+#include "cli.hpp"
+
+#include "commands.hpp"
+#include "error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <string>
+
+namespace sla {
+namespace {
+
+void add_common(CLI::App& app, Options& o) {
+  app.add_option("--holidays", o.holidays,
+                 "Holiday set: us-federal, us-federal-closures or a file (repeatable; the "
+                 "union replaces the default us-federal)")
+      ->type_name("SET");
+  app.add_option("--tz", o.tz, "Show times in ZONE (IANA name, UTC or local); the clock stays")
+      ->type_name("ZONE");
+  app.add_option("-o,--output", o.output, "Output: text, json, jsonl, csv or tsv")
+      ->type_name("FORMAT");
+  app.add_option("--color", o.color, "Colour: auto (terminal without NO_COLOR), always, never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+void add_ticket(CLI::App& app, Options& o) {
+  app.add_option("-s,--submitted", o.submitted, "When the ticket was submitted (default: now)")
+      ->type_name("TIME");
+  app.add_option("-p,--priority", o.priority,
+                 "P1..P4, 1..4, urgent, high, normal, low (default P3)")
+      ->type_name("PRIORITY");
+  app.add_option("-t,--tier", o.tier, "standard or premium (default standard)")->type_name("TIER");
+  app.add_flag("--reseller", o.reseller, "Bought through a reseller: this SLA does not apply");
+  app.add_flag("--explain", o.explain, "Show the business time counted, day by day");
+  app.add_option("--format", o.format, "Template with named fields, e.g. '{deadline}'")
+      ->type_name("TEMPLATE");
+}
+
+void add_state(CLI::App& app, Options& o) {
+  app.add_option("--now", o.now, "The moment to judge the ticket at (default: now)")
+      ->type_name("TIME");
+  app.add_option("--warn", o.warn, "at_risk from this percentage of the target (default 75)")
+      ->type_name("PCT");
+}
+
+// One line, whatever CLI11 said.
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Options o;
+  CLI::App app{"Support SLA deadlines under the CodeSecure support policy.", "sla"};
+  app.set_version_flag("--version", std::string("sla ") + SLA_VERSION);
+  app.require_subcommand(0, 1);
+  add_ticket(app, o);
+  add_common(app, o);
+
+  CLI::App* due = app.add_subcommand("due", "The response deadline of one ticket (the default)");
+  add_ticket(*due, o);
+  add_common(*due, o);
+
+  CLI::App* check = app.add_subcommand("check",
+                                       "A ticket's state now: on_track, at_risk, "
+                                       "breached, met or missed");
+  add_ticket(*check, o);
+  add_state(*check, o);
+  check->add_option("--responded", o.responded, "When the first response was sent")
+      ->type_name("TIME");
+  add_common(*check, o);
+
+  CLI::App* batch = app.add_subcommand("batch", "Check many tickets from CSV files or stdin");
+  batch->add_option("files", o.inputs, "CSV files (- for standard input; default -)")
+      ->type_name("FILE");
+  add_state(*batch, o);
+  batch->add_option("--only", o.only, "Keep rows of these statuses (comma-separated)")
+      ->type_name("STATUS,...");
+  batch->add_flag("--summary", o.summary, "Counts and compliance instead of rows");
+  batch->add_option("--format", o.format, "Template with named fields per row")
+      ->type_name("TEMPLATE");
+  add_common(*batch, o);
+
+  CLI::App* policy = app.add_subcommand("policy", "The SLA table, priorities and business hours");
+  add_common(*policy, o);
+
+  CLI::App* holidays = app.add_subcommand("holidays", "Observed holidays of years or a range");
+  holidays->add_option("years", o.inputs, "Years (default: this year)")->type_name("YEAR");
+  holidays->add_option("--from", o.from, "First date of a range")->type_name("DATE");
+  holidays->add_option("--to", o.to, "Last date of a range")->type_name("DATE");
+  add_common(*holidays, o);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e, out, err);
+    err << "sla: error: " << one_line(e.what()) << "; see sla --help\n";
+    return 2;
+  }
+  for (const CLI::App* sub : app.get_subcommands()) o.command = sub->get_name();
+
+  try {
+    return run_command(o, std::cin, out, err);
+  } catch (const InputError& e) {
+    err << "sla: error: " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    err << "sla: error: " << one_line(e.what()) << "\n";
+  }
+  return 2;
+}
+
+}  // namespace sla

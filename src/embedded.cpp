@@ -27,7 +27,9 @@ std::string_view embedded_holiday_set(std::string_view name) {
   return {};
 }
 
-std::string_view embedded_holiday_set_names() { return "us-federal, us-federal-closures"; }
+std::string_view embedded_holiday_set_names() {
+  return "us-federal, us-federal-closures";
+}
 
 std::string_view embedded_new_york_tzif() {
   return view(sla_embedded_new_york_tzif, sla_embedded_new_york_tzif_size);

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,8 +15,8 @@ namespace sla {
 // A response target: an amount of business time, and how the policy states it.
 struct Target {
   std::chrono::seconds business{0};
-  int amount = 0;       // e.g. 2
-  char unit = 'h';      // 'h' business hours or 'd' business days
+  int amount = 0;             // e.g. 2
+  char unit = 'h';            // 'h' business hours or 'd' business days
   std::string label() const;  // "2h", "1d"
   std::string words() const;  // "2 business hours", "1 business day"
 };
@@ -40,7 +41,9 @@ struct Policy {
   std::chrono::seconds close;          // wall time the day closes
   std::chrono::seconds business_day;   // close - open: the length of "1 day"
 
-  const PriorityTerms& terms_for(Priority p) const { return terms[static_cast<int>(p) - 1]; }
+  const PriorityTerms& terms_for(Priority p) const {
+    return terms[static_cast<std::size_t>(p) - 1];
+  }
   const Target& target(Priority p, Tier t) const {
     return t == Tier::kPremium ? terms_for(p).premium : terms_for(p).standard;
   }

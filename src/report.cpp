@@ -1,1 +1,257 @@
-// Placeholder: being written.
+// Text for people, and the JSON of `sla policy` and `sla holidays`.
+#include "report.hpp"
+
+#include "fields.hpp"
+#include "time_text.hpp"
+
+#include <fmt/format.h>
+
+namespace sla {
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kGreen = "\x1b[32m";
+constexpr std::string_view kYellow = "\x1b[33m";
+constexpr std::string_view kRed = "\x1b[31m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+std::string paint(std::string_view text, std::string_view colour, bool on) {
+  if (!on) return std::string(text);
+  return fmt::format("{}{}{}", colour, text, kReset);
+}
+
+// "Fri 2026-11-27 09:30 EST", then the display zone's time in parentheses if it differs.
+std::string both_zones(date::sys_seconds t, const TextStyle& style) {
+  std::string out = format_human(t, *style.policy_zone);
+  if (style.display_zone->name() != style.policy_zone->name()) {
+    out += " (" + format_human(t, *style.display_zone) + ")";
+  }
+  return out;
+}
+
+std::string_view status_colour(Status s) {
+  switch (s) {
+    case Status::kOnTrack:
+    case Status::kMet:
+      return kGreen;
+    case Status::kAtRisk:
+      return kYellow;
+    default:
+      return kRed;
+  }
+}
+
+// The relative phrase: how much business time is left, or how late it is.
+std::string relative(const Result& r) {
+  const CheckState& c = *r.check;
+  if (c.now > r.deadline)
+    return "overdue by " + format_duration(c.now - r.deadline, std::chrono::hours{24}) +
+           " of wall-clock time";
+  return "due in " + format_duration(c.remaining) + " of business time";
+}
+
+void line(std::string& out, std::string_view label, std::string_view value) {
+  out += fmt::format("{:<13}{}\n", label, value);
+}
+
+std::string local_hhmm(date::sys_seconds t, const Zone& zone) {
+  auto local = zone.to_local(t);
+  auto time = date::hh_mm_ss<std::chrono::seconds>(local - date::floor<date::days>(local));
+  return fmt::format("{:02}:{:02}", time.hours().count(), time.minutes().count());
+}
+
+}  // namespace
+
+std::string_view weekday_name(date::weekday wd) {
+  static constexpr std::string_view kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  return kNames[wd.c_encoding()];
+}
+
+std::string format_human(date::sys_seconds t, const Zone& zone) {
+  auto local = zone.to_local(t);
+  auto day = date::floor<date::days>(local);
+  date::year_month_day ymd{day};
+  date::hh_mm_ss<std::chrono::seconds> time{local - day};
+  std::string out =
+      fmt::format("{} {:04}-{:02}-{:02} {:02}:{:02}", weekday_name(date::weekday{day}),
+                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), time.hours().count(), time.minutes().count());
+  if (time.seconds().count() != 0) out += fmt::format(":{:02}", time.seconds().count());
+  out += ' ';
+  out += zone.offset_at(t).abbreviation;
+  return out;
+}
+
+std::string render_result_text(const Result& r, bool check, const TextStyle& style) {
+  std::string out;
+  line(out, "Ticket",
+       fmt::format("{} ({}), {} support", priority_code(r.ticket.priority), r.priority_name,
+                   tier_name(r.ticket.tier)));
+  line(out, "Submitted", both_zones(r.ticket.submitted, style));
+  if (r.clock_start != r.ticket.submitted)
+    line(out, "Clock starts", both_zones(r.clock_start, style));
+  line(out, "Target", r.target.words());
+  std::string deadline = both_zones(r.deadline, style);
+  if (r.check && !check && !r.ticket.responded) deadline += ", " + relative(r);
+  line(out, "Deadline", paint(deadline, kBold, style.color));
+  if (check && r.check) {
+    const CheckState& c = *r.check;
+    line(out, "Now", both_zones(c.now, style));
+    if (r.ticket.responded) {
+      line(out, "Responded", both_zones(*r.ticket.responded, style));
+      line(out, "Response", format_duration(*c.response_business) + " of business time");
+    }
+    line(out, "Elapsed",
+         fmt::format("{} of {} ({:.0f}%)", format_duration(c.elapsed),
+                     format_duration(r.target.business), c.percent_elapsed));
+    std::string status(status_name(c.status));
+    if (c.status == Status::kBreached || c.status == Status::kMissed) {
+      status += ", " + format_duration(c.overdue, std::chrono::hours{24}) + " late";
+    } else if (!r.ticket.responded) {
+      status += ", " + relative(r);
+    }
+    line(out, "Status", paint(status, status_colour(c.status), style.color));
+  }
+  line(out, "Follow-up", r.follow_up);
+  return out;
+}
+
+std::string render_trace_text(const std::vector<DayTrace>& trace, const TextStyle& style) {
+  std::string out = "Business time counted:\n";
+  const Zone& zone = *style.policy_zone;
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    const DayTrace& d = trace[i];
+    std::string day =
+        fmt::format("{} {}", weekday_name(date::weekday{d.day}), date::format("%F", d.day));
+    if (d.kind == DayTrace::Kind::kCounted) {
+      out += fmt::format("  {:<30} {}\u2013{}  {:<8}  total {}\n", day, local_hhmm(d.begin, zone),
+                         local_hhmm(d.end, zone), format_duration(d.counted),
+                         format_duration(d.running_total));
+      continue;
+    }
+    // A run of closed days becomes one line.
+    std::size_t j = i;
+    std::string reasons;
+    while (j < trace.size() && trace[j].kind != DayTrace::Kind::kCounted) {
+      if (!reasons.empty()) reasons += ", ";
+      reasons += trace[j].kind == DayTrace::Kind::kHoliday
+                     ? std::string(trace[j].holiday)
+                     : (date::weekday{trace[j].day} == date::Saturday ? "Saturday" : "Sunday");
+      ++j;
+    }
+    if (j - i > 1) {
+      day += fmt::format(" \u2013 {} {}", weekday_name(date::weekday{trace[j - 1].day}),
+                         date::format("%F", trace[j - 1].day));
+    }
+    out += fmt::format("  {:<30} closed: {}\n", day, reasons);
+    i = j - 1;
+  }
+  return out;
+}
+
+void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, const Zone& display) {
+  out += '[';
+  bool first = true;
+  for (const DayTrace& d : trace) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"date\":\"" + date::format("%F", d.day) + "\",\"weekday\":\"";
+    out += weekday_name(date::weekday{d.day});
+    if (d.kind == DayTrace::Kind::kCounted) {
+      out += "\",\"closed\":null,\"begin\":\"" + format_time(d.begin, display) + "\",\"end\":\"" +
+             format_time(d.end, display) + "\"";
+      out += fmt::format(",\"business_seconds\":{},\"running_total_seconds\":{}}}",
+                         d.counted.count(), d.running_total.count());
+    } else {
+      out += "\",\"closed\":";
+      append_json_string(out, d.kind == DayTrace::Kind::kHoliday       ? d.holiday
+                              : date::weekday{d.day} == date::Saturday ? "Saturday"
+                                                                       : "Sunday");
+      out += fmt::format(",\"business_seconds\":0,\"running_total_seconds\":{}}}",
+                         d.running_total.count());
+    }
+  }
+  out += ']';
+}
+
+std::string render_policy_text(const Policy& policy, std::string_view holidays) {
+  std::string out = fmt::format("{}\n\n", policy.name);
+  out += fmt::format("{:<10}{:<8}{:<10}{:<10}{}\n", "Priority", "Name", "Standard", "Premium",
+                     "Follow-up");
+  for (const PriorityTerms& t : policy.terms) {
+    out += fmt::format("{:<10}{:<8}{:<10}{:<10}{}\n", priority_code(t.priority), t.name,
+                       t.standard.label(), t.premium.label(), t.follow_up);
+  }
+  out += "\nPriorities\n";
+  for (const PriorityTerms& t : policy.terms) {
+    out += fmt::format("  {} {:<7} {}\n", priority_code(t.priority), t.name, t.definition);
+  }
+  auto hhmm = [](std::chrono::seconds s) {
+    return fmt::format("{:02}:{:02}", s.count() / 3600, s.count() % 3600 / 60);
+  };
+  out += "\n";
+  line(out, "Hours",
+       fmt::format("Mon\u2013Fri {}\u2013{}, except holidays (1d = {} business hours)",
+                   hhmm(policy.open), hhmm(policy.close), policy.business_day.count() / 3600));
+  line(out, "Time zone", policy.time_zone);
+  line(out, "Holidays", holidays);
+  line(out, "Defaults", "priority P3 (Normal), tier standard");
+  line(out, "Resellers", "tickets bought through a reseller are not covered by this SLA");
+  return out;
+}
+
+std::string render_policy_json(const Policy& policy, std::string_view holidays) {
+  std::string out = "{\"name\":";
+  append_json_string(out, policy.name);
+  out += ",\"priorities\":[";
+  for (const PriorityTerms& t : policy.terms) {
+    if (t.priority != Priority::kP1) out += ',';
+    out += "{\"priority\":\"" + std::string(priority_code(t.priority)) + "\",\"name\":";
+    append_json_string(out, t.name);
+    out += ",\"definition\":";
+    append_json_string(out, t.definition);
+    out += fmt::format(
+        ",\"standard\":\"{}\",\"standard_business_seconds\":{},\"premium\":\"{}\","
+        "\"premium_business_seconds\":{},\"follow_up\":",
+        t.standard.label(), t.standard.business.count(), t.premium.label(),
+        t.premium.business.count());
+    append_json_string(out, t.follow_up);
+    out += '}';
+  }
+  out += fmt::format(
+      "],\"business_hours\":{{\"days\":[\"Mon\",\"Tue\",\"Wed\",\"Thu\",\"Fri\"],\"open\":\"{:02}:"
+      "{:02}\",\"close\":\"{:02}:{:02}\"}},\"business_day_seconds\":{},\"time_zone\":",
+      policy.open.count() / 3600, policy.open.count() % 3600 / 60, policy.close.count() / 3600,
+      policy.close.count() % 3600 / 60, policy.business_day.count());
+  append_json_string(out, policy.time_zone);
+  out += ",\"holidays\":";
+  append_json_string(out, holidays);
+  out += ",\"default_priority\":\"P3\",\"default_tier\":\"standard\",\"reseller_covered\":false}";
+  return out;
+}
+
+std::string render_holidays_text(const std::vector<Holiday>& holidays) {
+  std::string out;
+  for (const Holiday& h : holidays) {
+    out += fmt::format("{}  {}  {}{}\n", date::format("%F", h.observed_on),
+                       weekday_name(date::weekday{h.observed_on}), h.rule->name,
+                       h.shifted() ? " (observed)" : "");
+  }
+  return out;
+}
+
+std::string render_holidays_json(const std::vector<Holiday>& holidays) {
+  std::string out = "[";
+  for (const Holiday& h : holidays) {
+    if (out.size() > 1) out += ',';
+    out += "{\"date\":\"" + date::format("%F", h.observed_on) + "\",\"weekday\":\"";
+    out += weekday_name(date::weekday{h.observed_on});
+    out += "\",\"name\":";
+    append_json_string(out, h.rule->name);
+    out += h.shifted() ? ",\"observed\":true}" : ",\"observed\":false}";
+  }
+  out += ']';
+  return out;
+}
+
+}  // namespace sla

@@ -1,1 +1,108 @@
-// Placeholder: being written.
+// Files, zoneinfo, the clock and the terminal.
+#include "system.hpp"
+
+#include "embedded.hpp"
+#include "error.hpp"
+#include "time_text.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace sla {
+namespace {
+
+constexpr std::string_view kPolicyZone = "America/New_York";
+
+// Reads a file; returns false (errno set) if it cannot be opened or read.
+bool try_read(const std::string& path, std::string& content) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return false;
+  content = std::move(buffer).str();
+  return true;
+}
+
+bool valid_zone_name(std::string_view name) {
+  if (name.empty() || name.size() > 255 || name.front() == '/' ||
+      name.find("..") != std::string_view::npos) {
+    return false;
+  }
+  for (char c : name) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '/' || c == '_' || c == '-' || c == '+';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string zoneinfo_dir() {
+  const char* dir = std::getenv("TZDIR");
+  return dir != nullptr && *dir != '\0' ? dir : SLA_ZONEINFO_DIR;
+}
+
+Zone local_zone() {
+  const char* tz = std::getenv("TZ");
+  if (tz != nullptr && *tz != '\0') {
+    std::string_view name = tz;
+    if (name.front() == ':') name.remove_prefix(1);
+    std::string content;
+    if (valid_zone_name(name) && try_read(zoneinfo_dir() + "/" + std::string(name), content)) {
+      return Zone::from_tzif(name, content);
+    }
+    return Zone::from_posix(name, name);
+  }
+  std::string content;
+  if (try_read("/etc/localtime", content)) return Zone::from_tzif("local", content);
+  return Zone::utc();
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path, std::string_view what) {
+  std::string content;
+  if (!try_read(path, content)) {
+    throw InputError("cannot read " + std::string(what) + " " + quote(path) + ": " +
+                     std::strerror(errno));
+  }
+  return content;
+}
+
+Zone load_zone(std::string_view name, std::string_view what) {
+  if (name == "UTC" || name == "utc" || name == "Etc/UTC") return Zone::utc();
+  if (name == "local") return local_zone();
+  if (!valid_zone_name(name)) {
+    throw InputError("invalid " + std::string(what) + " " + quote(name) +
+                     ": not a time zone name; expected an IANA name like America/New_York, "
+                     "UTC or local");
+  }
+  std::string content;
+  if (try_read(zoneinfo_dir() + "/" + std::string(name), content)) {
+    return Zone::from_tzif(name, content);
+  }
+  if (name == kPolicyZone) return Zone::from_tzif(name, embedded_new_york_tzif());
+  throw InputError("invalid " + std::string(what) + " " + quote(name) + ": no such time zone in " +
+                   zoneinfo_dir() + "; expected an IANA name like America/New_York, UTC or local");
+}
+
+date::sys_seconds current_time(const Zone& policy_zone) {
+  auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const char* pinned = std::getenv("SLA_NOW");
+  if (pinned != nullptr && *pinned != '\0') return parse_time(pinned, policy_zone, now, "SLA_NOW");
+  return now;
+}
+
+bool color_wanted() {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace sla

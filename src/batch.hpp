@@ -1,0 +1,39 @@
+// Batch mode: CSV tickets in, one result row out per row, in order, in constant memory.
+#pragma once
+
+#include "business_clock.hpp"
+#include "output_template.hpp"
+#include "policy.hpp"
+#include "zone.hpp"
+
+#include <date/date.h>
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace sla {
+
+enum class BatchOutput { kCsv, kTsv, kJsonl, kJson };
+
+// Everything a batch run needs besides its inputs. Pointers are non-null and outlive the run.
+struct BatchSettings {
+  const Policy* policy = nullptr;
+  const BusinessClock* clock = nullptr;
+  const Zone* policy_zone = nullptr;  // times without an offset are read here
+  const Zone* display = nullptr;      // times are written here (--tz)
+  date::sys_seconds now{};
+  double warn_percent = 75;
+  std::string only;                    // --only as given ("" = every status)
+  bool summary = false;
+  BatchOutput output = BatchOutput::kCsv;
+  const OutputTemplate* format = nullptr;  // --format, or null
+};
+
+// Reads each input ("-" is standard input) in order and writes the rows or the summary to
+// `out`. Returns the exit status of SPEC section 6. Throws InputError only for bad settings
+// (an unknown --only status); bad rows and unreadable files are reported and counted.
+int run_batch(const std::vector<std::string>& inputs, const BatchSettings& settings,
+              std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace sla

@@ -1,0 +1,31 @@
+// The commands of sla, run from parsed options: due, check, batch, policy, holidays.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sla {
+
+// Everything the command line said, still as text: each command parses what it uses, so
+// that every error names the option and quotes the value.
+struct Options {
+  std::string command = "due";
+  std::optional<std::string> submitted, priority, tier, now, responded, warn;
+  std::optional<std::string> from, to, only, format;
+  std::string output = "text";
+  std::string tz;
+  std::string color = "auto";
+  std::vector<std::string> holidays;  // --holidays sets, in order
+  std::vector<std::string> inputs;    // batch files, or holiday years
+  bool reseller = false;
+  bool explain = false;
+  bool summary = false;
+};
+
+// Runs `options.command`. Returns the exit status (SPEC section 6). Throws InputError for
+// bad input; the caller prints it.
+int run_command(const Options& options, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace sla

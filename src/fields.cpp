@@ -1,0 +1,317 @@
+// Field visiting and the JSON / CSV / TSV writers.
+#include "fields.hpp"
+
+#include "policy.hpp"
+#include "time_text.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace sla {
+namespace {
+
+std::vector<std::string_view> make_names(FieldSet set) {
+  std::vector<std::string_view> names;
+  if (set == FieldSet::kBatch) names = {"id", "line"};
+  for (std::string_view n :
+       {"submitted", "priority", "priority_name", "tier", "target", "target_business_seconds",
+        "clock_start", "deadline", "deadline_utc", "follow_up", "time_zone"}) {
+    names.push_back(n);
+  }
+  if (set != FieldSet::kDue) {
+    for (std::string_view n :
+         {"now", "status", "elapsed_business_seconds", "remaining_business_seconds",
+          "overdue_seconds", "percent_elapsed", "responded", "response_business_seconds"}) {
+      names.push_back(n);
+    }
+  }
+  if (set == FieldSet::kBatch) names.push_back("error");
+  return names;
+}
+
+// Hands each field to the sink, formatting times into one reused buffer.
+class Visitor {
+ public:
+  Visitor(const Zone& display, FieldSink& sink) : display_(display), sink_(sink) {}
+
+  void time(std::string_view name, date::sys_seconds t) {
+    buffer_.clear();
+    append_time(buffer_, t, display_);
+    sink_.text(name, buffer_);
+  }
+  void utc(std::string_view name, date::sys_seconds t) { sink_.text(name, format_utc(t)); }
+
+  void due(const Result& r) {
+    time("submitted", r.ticket.submitted);
+    sink_.text("priority", priority_code(r.ticket.priority));
+    sink_.text("priority_name", r.priority_name);
+    sink_.text("tier", tier_name(r.ticket.tier));
+    sink_.text("target", r.target.label());
+    sink_.integer("target_business_seconds", r.target.business.count());
+    time("clock_start", r.clock_start);
+    time("deadline", r.deadline);
+    utc("deadline_utc", r.deadline);
+    sink_.text("follow_up", r.follow_up);
+    sink_.text("time_zone", display_.name());
+  }
+
+  void check(const CheckState& c, const Ticket& t) {
+    time("now", c.now);
+    sink_.text("status", status_name(c.status));
+    sink_.integer("elapsed_business_seconds", c.elapsed.count());
+    sink_.integer("remaining_business_seconds", c.remaining.count());
+    sink_.integer("overdue_seconds", c.overdue.count());
+    sink_.real("percent_elapsed", c.percent_elapsed);
+    if (t.responded) {
+      time("responded", *t.responded);
+    } else {
+      sink_.null("responded");
+    }
+    if (c.response_business) {
+      sink_.integer("response_business_seconds", c.response_business->count());
+    } else {
+      sink_.null("response_business_seconds");
+    }
+  }
+
+  void nulls(FieldSet set, std::size_t from, std::size_t to) {
+    const auto& names = field_names(set);
+    for (std::size_t i = from; i < to; ++i) sink_.null(names[i]);
+  }
+
+ private:
+  const Zone& display_;
+  FieldSink& sink_;
+  std::string buffer_;
+};
+
+class JsonSink final : public FieldSink {
+ public:
+  explicit JsonSink(std::string& out) : out_(out) {}
+  void text(std::string_view name, std::string_view value) override {
+    key(name);
+    append_json_string(out_, value);
+  }
+  void integer(std::string_view name, std::int64_t value) override {
+    key(name);
+    out_ += std::to_string(value);
+  }
+  void real(std::string_view name, double value) override {
+    key(name);
+    append_real(out_, value);
+  }
+  void null(std::string_view name) override {
+    key(name);
+    out_ += "null";
+  }
+
+ private:
+  void key(std::string_view name) {
+    out_ += first_ ? "{" : ",";
+    first_ = false;
+    append_json_string(out_, name);
+    out_ += ':';
+  }
+  std::string& out_;
+  bool first_ = true;
+};
+
+class RowSink final : public FieldSink {
+ public:
+  RowSink(std::string& out, char sep) : out_(out), sep_(sep) {}
+  void text(std::string_view, std::string_view value) override {
+    next();
+    sep_ == ',' ? append_csv(value) : append_tsv(value);
+  }
+  void integer(std::string_view, std::int64_t value) override {
+    next();
+    out_ += std::to_string(value);
+  }
+  void real(std::string_view, double value) override {
+    next();
+    append_real(out_, value);
+  }
+  void null(std::string_view) override { next(); }
+
+ private:
+  void next() {
+    if (!first_) out_ += sep_;
+    first_ = false;
+  }
+  void append_csv(std::string_view value) {
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+      out_ += value;
+      return;
+    }
+    out_ += '"';
+    for (char c : value) {
+      if (c == '"') out_ += '"';
+      out_ += c;
+    }
+    out_ += '"';
+  }
+  void append_tsv(std::string_view value) {
+    for (char c : value) {
+      switch (c) {
+        case '\t':
+          out_ += "\\t";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        default:
+          out_ += c;
+      }
+    }
+  }
+  std::string& out_;
+  char sep_;
+  bool first_ = true;
+};
+
+// Returns the length of the valid UTF-8 sequence at the start of `s`, or 0 if invalid.
+std::size_t utf8_length(std::string_view s) {
+  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  auto cont = [&](std::size_t i) { return i < s.size() && (b(i) & 0xC0) == 0x80; };
+  unsigned char c = b(0);
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
+    if (c == 0xED && b(1) >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && b(1) < 0x90) return 0;
+    if (c == 0xF4 && b(1) >= 0x90) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& field_names(FieldSet set) {
+  static const std::vector<std::string_view> kDue = make_names(FieldSet::kDue);
+  static const std::vector<std::string_view> kCheck = make_names(FieldSet::kCheck);
+  static const std::vector<std::string_view> kBatch = make_names(FieldSet::kBatch);
+  return set == FieldSet::kDue ? kDue : set == FieldSet::kCheck ? kCheck : kBatch;
+}
+
+void visit_fields(const Record& record, const Zone& display, FieldSink& sink) {
+  Visitor v(display, sink);
+  const bool batch = record.set == FieldSet::kBatch;
+  if (batch) {
+    sink.text("id", record.id);
+    sink.integer("line", record.line);
+  }
+  const std::size_t first = batch ? 2 : 0;
+  const std::size_t last = field_names(record.set).size() - (batch ? 1 : 0);
+  if (record.result == nullptr) {
+    v.nulls(record.set, first, last);
+  } else {
+    v.due(*record.result);
+    if (record.set != FieldSet::kDue) {
+      if (record.result->check) {
+        v.check(*record.result->check, record.result->ticket);
+      } else {
+        v.nulls(record.set, first + 11, last);
+      }
+    }
+  }
+  if (batch) {
+    if (record.error.empty()) {
+      sink.null("error");
+    } else {
+      sink.text("error", record.error);
+    }
+  }
+}
+
+void append_json_string(std::string& out, std::string_view value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t i = 0;
+  while (i < value.size()) {
+    auto c = static_cast<unsigned char>(value[i]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7f) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    } else if (c >= 0x80) {
+      std::size_t n = utf8_length(value.substr(i));
+      if (n == 0) {
+        out += "\\ufffd";
+        n = 1;
+      } else {
+        out.append(value, i, n);
+      }
+      i += n;
+      continue;
+    } else {
+      out += static_cast<char>(c);
+    }
+    ++i;
+  }
+  out += '"';
+}
+
+void append_real(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += '0';
+    return;
+  }
+  auto hundredths = static_cast<long long>(std::llround(value * 100.0));
+  if (hundredths < 0) {
+    out += '-';
+    hundredths = -hundredths;
+  }
+  out += std::to_string(hundredths / 100);
+  long long frac = hundredths % 100;
+  if (frac != 0) {
+    out += '.';
+    out += static_cast<char>('0' + frac / 10);
+    if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
+  }
+}
+
+void append_json(std::string& out, const Record& record, const Zone& display) {
+  JsonSink sink(out);
+  visit_fields(record, display, sink);
+  out += '}';
+}
+
+void append_header(std::string& out, FieldSet set, char sep) {
+  bool first = true;
+  for (std::string_view name : field_names(set)) {
+    if (!first) out += sep;
+    first = false;
+    out += name;
+  }
+  out += '\n';
+}
+
+void append_row(std::string& out, const Record& record, const Zone& display, char sep) {
+  RowSink sink(out, sep);
+  visit_fields(record, display, sink);
+  out += '\n';
+}
+
+}  // namespace sla

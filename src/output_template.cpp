@@ -1,0 +1,116 @@
+// Output templates: validation of field names, rendering through fmt's dynamic arguments.
+#include "output_template.hpp"
+
+#include "error.hpp"
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace sla {
+namespace {
+
+// Collects a record's fields as fmt named arguments; nulls become empty strings.
+class ArgSink final : public FieldSink {
+ public:
+  void text(std::string_view name, std::string_view value) override {
+    store_.push_back(fmt::arg(name.data(), std::string(value)));
+  }
+  void integer(std::string_view name, std::int64_t value) override {
+    store_.push_back(fmt::arg(name.data(), value));
+  }
+  void real(std::string_view name, double value) override {
+    store_.push_back(fmt::arg(name.data(), value));
+  }
+  void null(std::string_view name) override {
+    store_.push_back(fmt::arg(name.data(), std::string()));
+  }
+  const fmt::dynamic_format_arg_store<fmt::format_context>& store() const { return store_; }
+
+ private:
+  fmt::dynamic_format_arg_store<fmt::format_context> store_;
+};
+
+std::string unescape(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size()) {
+      char next = text[i + 1];
+      if (next == 't' || next == 'n' || next == '\\') {
+        out += next == 't' ? '\t' : next == 'n' ? '\n' : '\\';
+        ++i;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::string known_fields(FieldSet set) {
+  std::string out;
+  for (std::string_view name : field_names(set)) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+// Checks every {name...} in `text` against the fields of `set`.
+void check_names(std::string_view original, std::string_view text, FieldSet set) {
+  const auto& names = field_names(set);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '{') continue;
+    if (i + 1 < text.size() && text[i + 1] == '{') {
+      ++i;
+      continue;
+    }
+    std::size_t end = text.find_first_of(":}", i + 1);
+    if (end == std::string_view::npos) break;  // fmt reports the unbalanced brace
+    std::string_view name = text.substr(i + 1, end - i - 1);
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      throw InputError("invalid --format " + quote(original) + ": unknown field " + quote(name) +
+                       "; known fields: " + known_fields(set));
+    }
+    i = end;
+  }
+}
+
+}  // namespace
+
+OutputTemplate OutputTemplate::parse(std::string_view text, FieldSet set) {
+  OutputTemplate t;
+  t.text_ = unescape(text);
+  check_names(text, t.text_, set);
+  // A trial fill with a value of every field's type catches specs that fit no value.
+  Result sample;
+  sample.ticket.responded = date::sys_seconds{};
+  sample.check = CheckState{};
+  sample.check->response_business = std::chrono::seconds{0};
+  Record record;
+  record.set = set;
+  record.result = &sample;
+  ArgSink sink;
+  visit_fields(record, Zone::utc(), sink);
+  try {
+    (void)fmt::vformat(t.text_, sink.store());
+  } catch (const fmt::format_error& e) {
+    throw InputError("invalid --format " + quote(text) + ": " + e.what() +
+                     "; expected fmt-style fields like '{id}\\t{deadline}'");
+  }
+  return t;
+}
+
+void OutputTemplate::append(std::string& out, const Record& record, const Zone& display) const {
+  ArgSink sink;
+  visit_fields(record, display, sink);
+  try {
+    fmt::vformat_to(std::back_inserter(out), text_, sink.store());
+  } catch (const fmt::format_error& e) {
+    throw InputError("cannot fill --format template: " + std::string(e.what()));
+  }
+  out += '\n';
+}
+
+}  // namespace sla

@@ -1,0 +1,50 @@
+// Output for people (text) and the JSON of the policy and holiday listings.
+#pragma once
+
+#include "business_clock.hpp"
+#include "evaluate.hpp"
+#include "holidays.hpp"
+#include "policy.hpp"
+#include "zone.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sla {
+
+// How text output is shown.
+struct TextStyle {
+  const Zone* policy_zone = nullptr;   // times are shown here first
+  const Zone* display_zone = nullptr;  // and, if it differs, here too (--tz)
+  bool color = false;                  // ANSI colours, for a terminal
+};
+
+// Returns `t` for people: "Fri 2026-11-27 09:30 EST" (seconds only when not zero).
+std::string format_human(date::sys_seconds t, const Zone& zone);
+
+// Returns the text report of `due` (check == false) or `check` for `r`: aligned labels,
+// weekday names, zone abbreviations and business durations. `r.check`, when present for due,
+// gives the relative phrase ("due in 3h 10m of business time").
+std::string render_result_text(const Result& r, bool check, const TextStyle& style);
+
+// Returns the --explain text: business time counted day by day, closed days and why; runs of
+// closed days collapse to one line.
+std::string render_trace_text(const std::vector<DayTrace>& trace, const TextStyle& style);
+
+// Appends the trace as a JSON array of segments.
+void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, const Zone& display);
+
+// Returns `sla policy` as text, and as JSON. `holidays` names the holiday sets in use.
+std::string render_policy_text(const Policy& policy, std::string_view holidays);
+std::string render_policy_json(const Policy& policy, std::string_view holidays);
+
+// Returns the holiday listing as text lines ("2026-07-03  Fri  Independence Day (observed)")
+// and as a JSON array of {date, weekday, name, observed}.
+std::string render_holidays_text(const std::vector<Holiday>& holidays);
+std::string render_holidays_json(const std::vector<Holiday>& holidays);
+
+// Returns the weekday of `day` as "Mon".."Sun".
+std::string_view weekday_name(date::weekday wd);
+
+}  // namespace sla

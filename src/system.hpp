@@ -1,0 +1,30 @@
+// The outside world, for the CLI only: files, the time zone database, the clock, the terminal.
+#pragma once
+
+#include "zone.hpp"
+
+#include <date/date.h>
+
+#include <string>
+#include <string_view>
+
+namespace sla {
+
+// Returns the whole content of the file at `path`. `what` names it in errors ("--holidays").
+// Throws InputError quoting the path with the system's reason.
+std::string read_file(const std::string& path, std::string_view what);
+
+// Returns the zone `name` names: an IANA name read from $TZDIR or the system zoneinfo
+// directory, "UTC", or "local" (the machine's zone: $TZ, else /etc/localtime). The policy
+// zone America/New_York falls back to the copy built into the binary. `what` names the
+// option in errors. Throws InputError quoting the name.
+Zone load_zone(std::string_view name, std::string_view what);
+
+// Returns the current time, or $SLA_NOW (any time form sla accepts) when it is set, so that
+// scripts and tests can pin "now".
+date::sys_seconds current_time(const Zone& policy_zone);
+
+// Returns true if standard output is a terminal and NO_COLOR is unset or empty.
+bool color_wanted();
+
+}  // namespace sla
