@@ -31,7 +31,7 @@ std::string temp_path(const char* suffix) {
 
 }  // namespace
 
-Run run(const std::string& binary, const std::vector<std::string>& args,
+RunResult run(const std::string& binary, const std::vector<std::string>& args,
         const RunOptions& options) {
   std::string base = temp_path("");
   std::string in_path = base + ".in", out_path = base + ".out", err_path = base + ".err";
@@ -71,7 +71,7 @@ Run run(const std::string& binary, const std::vector<std::string>& args,
   }
   int status = 0;
   waitpid(pid, &status, 0);
-  Run r;
+  RunResult r;
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = slurp(out_path);
   r.err = slurp(err_path);

@@ -7,7 +7,7 @@
 
 namespace sla::test {
 
-struct Run {
+struct RunResult {
   int status = -1;
   std::string out;
   std::string err;
@@ -21,7 +21,7 @@ struct RunOptions {
 
 // Runs `binary` with `args`. The environment holds SLA_NOW=2026-11-25T12:00:00-05:00,
 // NO_COLOR=1 and TZ=UTC unless `options.env` overrides them.
-Run run(const std::string& binary, const std::vector<std::string>& args,
+RunResult run(const std::string& binary, const std::vector<std::string>& args,
         const RunOptions& options = {});
 
 // Returns the number of lines in `text` (a last line without "\n" counts).

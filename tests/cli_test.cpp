@@ -11,7 +11,7 @@
 namespace sla::test {
 namespace {
 
-Run sla(const std::vector<std::string>& args, const RunOptions& options = {}) {
+RunResult sla(const std::vector<std::string>& args, const RunOptions& options = {}) {
   return run(SLA_BINARY, args, options);
 }
 
@@ -30,7 +30,7 @@ std::string json_field(const std::string& json, const std::string& name) {
 // contains `needle` (the quoted value).
 void expect_error(const std::vector<std::string>& args, const std::string& needle,
                   const RunOptions& options = {}) {
-  Run r = sla(args, options);
+  RunResult r = sla(args, options);
   std::string what = "sla";
   for (const auto& a : args) what += " " + a;
   EXPECT_EQ(r.status, 2) << what;
@@ -43,7 +43,7 @@ void expect_error(const std::vector<std::string>& args, const std::string& needl
 std::string deadline_of(const std::vector<std::string>& args) {
   std::vector<std::string> all = args;
   all.insert(all.end(), {"-o", "json"});
-  Run r = sla(all);
+  RunResult r = sla(all);
   EXPECT_EQ(r.status, 0) << r.err;
   return json_field(r.out, "deadline");
 }
@@ -65,7 +65,7 @@ TEST(Due, PastTwentyThirtySevenKeepsDaylightTime) {
 }
 
 TEST(Due, JsonHasTheSpecFields) {
-  Run r = sla({"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30", "-o", "json"});
+  RunResult r = sla({"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30", "-o", "json"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(json_field(r.out, "submitted"), "2026-11-25T16:30:00-05:00");
   EXPECT_EQ(json_field(r.out, "priority"), "P1");
@@ -81,7 +81,7 @@ TEST(Due, JsonHasTheSpecFields) {
 }
 
 TEST(Due, DefaultsAreP3StandardAndNow) {
-  Run r = sla({"-o", "json"});
+  RunResult r = sla({"-o", "json"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(json_field(r.out, "priority"), "P3");
   EXPECT_EQ(json_field(r.out, "tier"), "standard");
@@ -91,58 +91,58 @@ TEST(Due, DefaultsAreP3StandardAndNow) {
 }
 
 TEST(Due, OutsideHoursTheClockStartsAtTheNextOpening) {
-  Run r = sla({"-p", "P1", "-s", "2026-11-28 12:00", "-o", "json"});
+  RunResult r = sla({"-p", "P1", "-s", "2026-11-28 12:00", "-o", "json"});
   EXPECT_EQ(json_field(r.out, "clock_start"), "2026-11-30T09:00:00-05:00");
 }
 
 TEST(Due, TzChangesTheDisplayOnly) {
   std::vector<std::string> base = {"-p", "P1",  "-t", "premium", "-s", "2026-11-25 16:30",
                                    "-o", "json"};
-  Run ny = sla(base);
+  RunResult ny = sla(base);
   auto with = [&](const std::string& zone) {
     auto args = base;
     args.insert(args.end(), {"--tz", zone});
     return sla(args);
   };
-  Run utc = with("UTC");
-  Run berlin = with("Europe/Berlin");
-  Run local = with("local");
+  RunResult utc = with("UTC");
+  RunResult berlin = with("Europe/Berlin");
+  RunResult local = with("local");
   EXPECT_EQ(json_field(utc.out, "deadline"), "2026-11-27T14:30:00+00:00");
   EXPECT_EQ(json_field(berlin.out, "deadline"), "2026-11-27T15:30:00+01:00");
   EXPECT_EQ(json_field(berlin.out, "time_zone"), "Europe/Berlin");
   EXPECT_EQ(json_field(local.out, "deadline"), "2026-11-27T14:30:00+00:00");  // TZ=UTC
-  for (const Run* r : {&utc, &berlin, &local}) {
+  for (const RunResult* r : {&utc, &berlin, &local}) {
     EXPECT_EQ(json_field(r->out, "deadline_utc"), json_field(ny.out, "deadline_utc"));
   }
 }
 
 TEST(Due, TextShowsDeadlineWeekdayZoneAndFollowUp) {
-  Run r = sla({"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30"});
+  RunResult r = sla({"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("Fri 2026-11-27 09:30 EST"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("2 business hours"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Ongoing assistance until resolution"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no colour when not a terminal";
-  Run tz = sla({"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30", "--tz", "Asia/Tokyo"});
+  RunResult tz = sla({"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30", "--tz", "Asia/Tokyo"});
   EXPECT_NE(tz.out.find("Fri 2026-11-27 09:30 EST (Fri 2026-11-27 23:30 JST)"), std::string::npos)
       << tz.out;
 }
 
 TEST(Due, CsvAndTsvHaveAHeaderAndOneRow) {
-  Run csv = sla({"-p", "P4", "-s", "2026-11-25 16:30", "-o", "csv"});
+  RunResult csv = sla({"-p", "P4", "-s", "2026-11-25 16:30", "-o", "csv"});
   EXPECT_EQ(count_lines(csv.out), 2);
   EXPECT_EQ(csv.out.rfind("submitted,priority,priority_name,tier,target,", 0), 0u) << csv.out;
-  Run tsv = sla({"-p", "P4", "-s", "2026-11-25 16:30", "-o", "tsv"});
+  RunResult tsv = sla({"-p", "P4", "-s", "2026-11-25 16:30", "-o", "tsv"});
   EXPECT_EQ(tsv.out.rfind("submitted\tpriority\t", 0), 0u) << tsv.out;
 }
 
 TEST(Due, ResellerTicketsHaveNoDeadline) {
-  Run r = sla({"-p", "P1", "--reseller"});
+  RunResult r = sla({"-p", "P1", "--reseller"});
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("reseller"), std::string::npos);
   EXPECT_NE(r.out.find("does not apply"), std::string::npos);
   EXPECT_EQ(r.out.find("Deadline"), std::string::npos);
-  Run j = sla({"--reseller", "-o", "json"});
+  RunResult j = sla({"--reseller", "-o", "json"});
   EXPECT_EQ(json_field(j.out, "sla_applies"), "false");
   EXPECT_EQ(json_field(j.out, "deadline"), "null");
 }
@@ -151,7 +151,7 @@ TEST(Due, RunsFromAnyDirectoryWithNoDataFiles) {
   RunOptions o;
   o.cwd = "/";
   o.env = {"TZDIR=/nonexistent"};  // even without the zoneinfo database
-  Run r = run(SLA_BINARY, {"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30", "-o", "json"}, o);
+  RunResult r = run(SLA_BINARY, {"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30", "-o", "json"}, o);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(json_field(r.out, "deadline"), "2026-11-27T09:30:00-05:00");
 }
@@ -165,13 +165,13 @@ TEST(Due, TheLastSupportedDays) {
 }
 
 TEST(Policy, TextAndJson) {
-  Run r = sla({"policy"});
+  RunResult r = sla({"policy"});
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* s : {"P1", "Urgent", "2h", "P4", "Low", "3d", "No follow-up defined",
                         "nonfunctional", "America/New_York", "09:00", "18:00", "us-federal"}) {
     EXPECT_NE(r.out.find(s), std::string::npos) << s;
   }
-  Run j = sla({"policy", "-o", "json"});
+  RunResult j = sla({"policy", "-o", "json"});
   ASSERT_EQ(j.status, 0) << j.err;
   EXPECT_EQ(json_field(j.out, "time_zone"), "America/New_York");
   EXPECT_NE(j.out.find("\"premium_business_seconds\":7200"), std::string::npos);
@@ -179,45 +179,47 @@ TEST(Policy, TextAndJson) {
 }
 
 TEST(Holidays, OneYearTwoYearsAndARange) {
-  Run one = sla({"holidays", "2026"});
+  RunResult one = sla({"holidays", "2026"});
   ASSERT_EQ(one.status, 0) << one.err;
   EXPECT_EQ(count_lines(one.out), 11);
   EXPECT_NE(one.out.find("2026-07-03  Fri  Independence Day (observed)"), std::string::npos)
       << one.out;
   EXPECT_NE(one.out.find("2026-11-26  Thu  Thanksgiving Day"), std::string::npos) << one.out;
-  Run two = sla({"holidays", "2026", "2027"});
-  EXPECT_EQ(count_lines(two.out), 22);
-  Run range = sla({"holidays", "--from", "2026-01-01", "--to", "2027-12-31"});
+  RunResult two = sla({"holidays", "2026", "2027"});
+  // 2027 has twelve: New Year's Day 2028, a Saturday, is observed on Fri 2027-12-31.
+  EXPECT_EQ(count_lines(two.out), 23);
+  EXPECT_NE(two.out.find("2027-12-31  Fri  New Year's Day (observed)"), std::string::npos);
+  RunResult range = sla({"holidays", "--from", "2026-01-01", "--to", "2027-12-31"});
   EXPECT_EQ(range.out, two.out);
-  Run y2021 = sla({"holidays", "2021"});
+  RunResult y2021 = sla({"holidays", "2021"});
   EXPECT_NE(y2021.out.find("2021-12-31  Fri  New Year's Day (observed)"), std::string::npos)
       << y2021.out;
-  Run dflt = sla({"holidays"});  // SLA_NOW is in 2026
+  RunResult dflt = sla({"holidays"});  // SLA_NOW is in 2026
   EXPECT_EQ(dflt.out, one.out);
 }
 
 TEST(Holidays, JsonAndClosures) {
-  Run j = sla({"holidays", "2027", "-o", "json"});
+  RunResult j = sla({"holidays", "2027", "-o", "json"});
   ASSERT_EQ(j.status, 0) << j.err;
   EXPECT_NE(j.out.find("{\"date\":\"2027-12-24\",\"weekday\":\"Fri\",\"name\":\"Christmas Day\","
                        "\"observed\":true}"),
             std::string::npos)
       << j.out;
-  Run c =
+  RunResult c =
       sla({"holidays", "2024", "--holidays", "us-federal", "--holidays", "us-federal-closures"});
   EXPECT_NE(c.out.find("2024-12-24"), std::string::npos) << c.out;
-  Run plain = sla({"holidays", "2024"});
+  RunResult plain = sla({"holidays", "2024"});
   EXPECT_EQ(plain.out.find("2024-12-24"), std::string::npos) << plain.out;
 }
 
 TEST(Holidays, CustomFileReplacesTheDefault) {
   std::string path = "/tmp/sla-cli-test-holidays.txt";
   std::ofstream(path) << "# company\n12-24 | observed | Christmas Eve\n";
-  Run r = sla({"holidays", "2026", "--holidays", path});
+  RunResult r = sla({"holidays", "2026", "--holidays", path});
   EXPECT_EQ(r.out, "2026-12-24  Thu  Christmas Eve\n");
   // Wed 23 10:00 + 9h: 8h on Wed, Thu 24 closed, 1h on Fri 25, which is no holiday here
   // because the file replaced us-federal.
-  Run d = sla({"-p", "P1", "-s", "2026-12-23 10:00", "--holidays", path, "-o", "json"});
+  RunResult d = sla({"-p", "P1", "-s", "2026-12-23 10:00", "--holidays", path, "-o", "json"});
   EXPECT_EQ(json_field(d.out, "deadline"), "2026-12-25T10:00:00-05:00");
   std::remove(path.c_str());
 }
@@ -251,10 +253,10 @@ TEST(Errors, MalformedHolidayFileNamesFileLineAndColumn) {
 }
 
 TEST(Help, HelpAndVersionSucceed) {
-  Run h = sla({"--help"});
+  RunResult h = sla({"--help"});
   EXPECT_EQ(h.status, 0);
   EXPECT_NE(h.out.find("check"), std::string::npos);
-  Run v = sla({"--version"});
+  RunResult v = sla({"--version"});
   EXPECT_EQ(v.status, 0);
   EXPECT_EQ(v.out.rfind("sla ", 0), 0u);
 }
