@@ -55,48 +55,64 @@ std::string one_line(std::string text) {
   return text;
 }
 
+// Returns the command argv names: its first argument when that is a command, else due.
+std::string command_of(int argc, const char* const* argv) {
+  if (argc > 1) {
+    std::string_view first = argv[1];
+    for (std::string_view name : {"due", "check", "batch", "policy", "holidays"}) {
+      if (first == name) return std::string(name);
+    }
+  }
+  return "due";
+}
+
+// Declares the options of `command` on `app`. Only the command being run gets its options:
+// building CLI11 options is most of sla's start-up time.
+void add_options(CLI::App& app, const std::string& command, Options& o) {
+  if (command == "due" || command == "check") add_ticket(app, o);
+  if (command == "check") {
+    add_state(app, o);
+    app.add_option("--responded", o.responded, "When the first response was sent")
+        ->type_name("TIME");
+  }
+  if (command == "batch") {
+    app.add_option("files", o.inputs, "CSV files (- for standard input; default -)")
+        ->type_name("FILE");
+    add_state(app, o);
+    app.add_option("--only", o.only, "Keep rows of these statuses (comma-separated)")
+        ->type_name("STATUS,...");
+    app.add_flag("--summary", o.summary, "Counts and compliance instead of rows");
+    app.add_option("--format", o.format, "Template with named fields per row")
+        ->type_name("TEMPLATE");
+  }
+  if (command == "holidays") {
+    app.add_option("years", o.inputs, "Years (default: this year)")->type_name("YEAR");
+    app.add_option("--from", o.from, "First date of a range")->type_name("DATE");
+    app.add_option("--to", o.to, "Last date of a range")->type_name("DATE");
+  }
+  add_common(app, o);
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   Options o;
+  o.command = command_of(argc, argv);
   CLI::App app{"Support SLA deadlines under the CodeSecure support policy.", "sla"};
   app.set_version_flag("--version", std::string("sla ") + SLA_VERSION);
   app.require_subcommand(0, 1);
-  add_ticket(app, o);
-  add_common(app, o);
-
-  CLI::App* due = app.add_subcommand("due", "The response deadline of one ticket (the default)");
-  add_ticket(*due, o);
-  add_common(*due, o);
-
-  CLI::App* check = app.add_subcommand("check",
-                                       "A ticket's state now: on_track, at_risk, "
-                                       "breached, met or missed");
-  add_ticket(*check, o);
-  add_state(*check, o);
-  check->add_option("--responded", o.responded, "When the first response was sent")
-      ->type_name("TIME");
-  add_common(*check, o);
-
-  CLI::App* batch = app.add_subcommand("batch", "Check many tickets from CSV files or stdin");
-  batch->add_option("files", o.inputs, "CSV files (- for standard input; default -)")
-      ->type_name("FILE");
-  add_state(*batch, o);
-  batch->add_option("--only", o.only, "Keep rows of these statuses (comma-separated)")
-      ->type_name("STATUS,...");
-  batch->add_flag("--summary", o.summary, "Counts and compliance instead of rows");
-  batch->add_option("--format", o.format, "Template with named fields per row")
-      ->type_name("TEMPLATE");
-  add_common(*batch, o);
-
-  CLI::App* policy = app.add_subcommand("policy", "The SLA table, priorities and business hours");
-  add_common(*policy, o);
-
-  CLI::App* holidays = app.add_subcommand("holidays", "Observed holidays of years or a range");
-  holidays->add_option("years", o.inputs, "Years (default: this year)")->type_name("YEAR");
-  holidays->add_option("--from", o.from, "First date of a range")->type_name("DATE");
-  holidays->add_option("--to", o.to, "Last date of a range")->type_name("DATE");
-  add_common(*holidays, o);
+  const std::pair<const char*, const char*> kCommands[] = {
+      {"due", "The response deadline of one ticket (the default)"},
+      {"check", "A ticket's state now: on_track, at_risk, breached, met or missed"},
+      {"batch", "Check many tickets from CSV files or standard input"},
+      {"policy", "The SLA table, priorities and business hours"},
+      {"holidays", "Observed holidays of years or a range"}};
+  for (const auto& [name, description] : kCommands) {
+    CLI::App* sub = app.add_subcommand(name, description);
+    if (o.command == name) add_options(*sub, o.command, o);
+  }
+  // Bare `sla` is `sla due`.
+  if (o.command == "due") add_options(app, "due", o);
 
   try {
     app.parse(argc, argv);
@@ -105,7 +121,6 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     err << "sla: error: " << one_line(e.what()) << "; see sla --help\n";
     return 2;
   }
-  for (const CLI::App* sub : app.get_subcommands()) o.command = sub->get_name();
 
   try {
     return run_command(o, std::cin, out, err);
