@@ -1,1 +1,281 @@
-// Placeholder: being written.
+// The business-hours clock: walks local days, whole weeks and cached whole years.
+#include "business_clock.hpp"
+
+#include "time_text.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <utility>
+
+namespace sla {
+namespace {
+
+using Seconds = std::chrono::seconds;
+
+constexpr date::days kDay{1};
+constexpr date::days kWeek{7};
+constexpr int kFirstYear = static_cast<int>(kFirstDay.year());
+constexpr int kLastYear = static_cast<int>(kLastDay.year());
+constexpr date::local_days kBegin{kFirstDay};
+constexpr date::local_days kEnd = date::local_days{kLastDay} + kDay;  // first day past the range
+
+date::local_days jan1(int y) {
+  return date::local_days{date::year{y} / date::January / 1};
+}
+
+int year_of(date::local_days d) {
+  return static_cast<int>(date::year_month_day{d}.year());
+}
+
+unsigned weekday_of(date::local_days d) {
+  return date::weekday{d}.c_encoding();
+}
+
+// One of 14: the weekday of 1 January and whether the year is leap. While the same holiday
+// rules are in force, these two decide which days of the year are holidays.
+unsigned year_type(int y) {
+  return weekday_of(jan1(y)) * 2 + (date::year{y}.is_leap() ? 1 : 0);
+}
+
+bool has_hours(const OpenInterval& interval) {
+  return interval.close > interval.open;
+}
+
+}  // namespace
+
+WeeklySchedule WeeklySchedule::weekdays(std::chrono::seconds open, std::chrono::seconds close) {
+  WeeklySchedule schedule;
+  for (std::size_t day = 1; day <= 5; ++day) schedule.by_weekday[day] = {OpenInterval{open, close}};
+  return schedule;
+}
+
+BusinessClock::BusinessClock(WeeklySchedule schedule, const Zone& zone,
+                             const HolidayCalendar& holidays)
+    : schedule_(std::move(schedule)),
+      zone_(zone),
+      holidays_(holidays),
+      end_(zone.from_local_lenient(date::local_seconds{kEnd})) {
+  for (std::size_t day = 0; day < 7; ++day) {
+    for (const auto& interval : schedule_.by_weekday[day]) {
+      if (has_hours(interval)) weekday_hours_[day] += interval.close - interval.open;
+    }
+    week_hours_ += weekday_hours_[day];
+  }
+  // Observed dates move across New Year, so a year's holidays depend on the rules in force in
+  // the years either side: a change in year c sets years c-1 and c apart from their neighbours.
+  auto change = [this](int c) {
+    if (c <= kFirstYear - 2 || c >= kLastYear + 2) return;
+    rule_changes_.push_back(c - 1);
+    rule_changes_.push_back(c + 1);
+  };
+  for (const auto& rule : holidays.set().rules()) {
+    if (rule.kind == HolidayRule::Kind::kOnce) {
+      change(rule.year);
+      change(rule.year + 1);
+    } else {
+      change(rule.from_year);
+      change(rule.until_year + 1);
+    }
+  }
+  std::sort(rule_changes_.begin(), rule_changes_.end());
+  rule_changes_.erase(std::unique(rule_changes_.begin(), rule_changes_.end()), rule_changes_.end());
+  closed_types_.assign(rule_changes_.size() + 1, 0);
+}
+
+// Days outside the supported range count as closed, so that no walk runs past it.
+bool BusinessClock::closed(date::local_days d) const {
+  if (d < kBegin || d >= kEnd) return true;
+  return weekday_hours_[weekday_of(d)] <= Seconds{0} || holidays_.is_holiday(d);
+}
+
+std::chrono::seconds BusinessClock::day_seconds(date::local_days d, date::sys_seconds from,
+                                                date::sys_seconds to) const {
+  Seconds total{0};
+  if (closed(d)) return total;
+  for (const auto& interval : schedule_.by_weekday[weekday_of(d)]) {
+    if (!has_hours(interval)) continue;
+    auto begin = std::max(zone_.from_local_lenient(d + interval.open), from);
+    auto end = std::min(zone_.from_local_lenient(d + interval.close), to);
+    if (end > begin) total += end - begin;
+  }
+  return total;
+}
+
+// A week with no holiday on an open day and the same UTC offset at both ends holds exactly its
+// wall-clock hours; only the few others are walked day by day.
+std::chrono::seconds BusinessClock::week_seconds(date::local_days first) const {
+  auto end = first + kWeek;
+  bool plain = zone_.from_local_lenient(date::local_seconds{end}) -
+                   zone_.from_local_lenient(date::local_seconds{first}) ==
+               kWeek;
+  for (auto d = first; plain && d < end; d += kDay) {
+    plain = weekday_hours_[weekday_of(d)] <= Seconds{0} || !holidays_.is_holiday(d);
+  }
+  if (plain) return week_hours_;
+  Seconds total{0};
+  for (auto d = first; d < end; d += kDay) {
+    total += day_seconds(d, date::sys_seconds::min(), date::sys_seconds::max());
+  }
+  return total;
+}
+
+// Business time on the days [first, end), a week at a time. REQUIRES: within the range.
+std::chrono::seconds BusinessClock::days_seconds(date::local_days first,
+                                                 date::local_days end) const {
+  Seconds total{0};
+  for (; end - first >= kWeek; first += kWeek) total += week_seconds(first);
+  for (; first < end; first += kDay) {
+    total += day_seconds(first, date::sys_seconds::min(), date::sys_seconds::max());
+  }
+  return total;
+}
+
+// Business time on the days [first, end), a whole year at a time where it can.
+std::chrono::seconds BusinessClock::span_seconds(date::local_days first,
+                                                 date::local_days end) const {
+  first = std::max(first, kBegin);
+  end = std::min(end, kEnd);
+  if (end <= first) return Seconds{0};
+  int y = year_of(first);
+  if (jan1(y + 1) > end) return days_seconds(first, end);
+  Seconds total{0};
+  if (first != jan1(y)) total = days_seconds(first, jan1(++y));
+  for (; jan1(y + 1) <= end; ++y) total += year_seconds(y);
+  return total + days_seconds(jan1(y), end);
+}
+
+// Fills the cache on first use. A year with no business time marks its type closed for its
+// rule era, so that a calendar closing every day costs a few dozen years of walking, not 8000.
+std::chrono::seconds BusinessClock::year_seconds(int y) const {
+  // Allocated on first use: most runs never count a whole year, and start-up stays cheap.
+  if (year_cache_.empty())
+    year_cache_.assign(static_cast<std::size_t>(kLastYear - kFirstYear + 1), -1);
+  auto& cached = year_cache_[static_cast<std::size_t>(y - kFirstYear)];
+  if (cached >= 0) return Seconds{cached};
+  auto era = static_cast<std::size_t>(
+      std::upper_bound(rule_changes_.begin(), rule_changes_.end(), y) - rule_changes_.begin());
+  auto type = static_cast<std::uint16_t>(1U << year_type(y));
+  Seconds total{0};
+  if ((closed_types_[era] & type) == 0) total = days_seconds(jan1(y), jan1(y + 1));
+  if (total <= Seconds{0})
+    closed_types_[era] = static_cast<std::uint16_t>(closed_types_[era] | type);
+  cached = total.count();
+  return total;
+}
+
+// Takes business time from day d, counting from `from`; returns the instant `remaining` runs
+// out there, or reduces it by what the day held.
+std::optional<date::sys_seconds> BusinessClock::take(date::local_days d, date::sys_seconds from,
+                                                     std::chrono::seconds& remaining) const {
+  if (closed(d)) return std::nullopt;
+  for (const auto& interval : schedule_.by_weekday[weekday_of(d)]) {
+    if (!has_hours(interval)) continue;
+    auto begin = std::max(zone_.from_local_lenient(d + interval.open), from);
+    auto end = zone_.from_local_lenient(d + interval.close);
+    if (end <= begin) continue;
+    if (end - begin >= remaining) return begin + remaining;
+    remaining -= end - begin;
+  }
+  return std::nullopt;
+}
+
+// Returns the earliest instant by which `remaining` (> 0) business time has accrued since
+// `start`, without regard to kLastDay, or nullopt if the range runs out first.
+std::optional<date::sys_seconds> BusinessClock::advance(date::sys_seconds start,
+                                                        std::chrono::seconds remaining) const {
+  if (week_hours_ <= Seconds{0}) return std::nullopt;
+  auto d = date::floor<date::days>(zone_.to_local(start));
+  if (auto t = take(d, start, remaining)) return t;
+  d = std::max(d + kDay, kBegin);
+  while (d < kEnd) {
+    int y = year_of(d);
+    if (d == jan1(y)) {
+      for (auto held = year_seconds(y); held < remaining; held = year_seconds(y)) {
+        remaining -= held;
+        if (++y > kLastYear) return std::nullopt;
+      }
+      d = jan1(y);
+    }
+    auto stop = std::min(jan1(y + 1), kEnd);
+    // Short targets end within days: a week is weighed only when it cannot hold the rest.
+    if (remaining > week_hours_ && stop - d >= kWeek) {
+      auto held = week_seconds(d);
+      if (held < remaining) {
+        remaining -= held;
+        d += kWeek;
+        continue;
+      }
+      stop = d + kWeek;
+    }
+    for (; d < stop; d += kDay) {
+      if (auto t = take(d, start, remaining)) return t;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<date::sys_seconds> BusinessClock::deadline(date::sys_seconds start,
+                                                         std::chrono::seconds target) const {
+  if (target <= Seconds{0}) return start;
+  auto t = advance(start, target);
+  if (t && *t >= end_) return std::nullopt;
+  return t;
+}
+
+std::chrono::seconds BusinessClock::elapsed(date::sys_seconds from, date::sys_seconds to) const {
+  if (to <= from) return Seconds{0};
+  auto first = date::floor<date::days>(zone_.to_local(from));
+  auto last = date::floor<date::days>(zone_.to_local(to));
+  if (first == last) return day_seconds(first, from, to);
+  return day_seconds(first, from, to) + span_seconds(first + kDay, last) +
+         day_seconds(last, from, to);
+}
+
+// The first second of business time is the one that ends one second before a 1 s deadline.
+std::optional<date::sys_seconds> BusinessClock::clock_start(date::sys_seconds t) const {
+  auto end = advance(t, Seconds{1});
+  if (!end) return std::nullopt;
+  return *end - Seconds{1};
+}
+
+std::vector<DayTrace> BusinessClock::trace(date::sys_seconds from, date::sys_seconds to) const {
+  std::vector<DayTrace> days;
+  if (to < from) return days;
+  Seconds total{0};
+  auto closed_day = [&days, &total](date::local_days d, DayTrace::Kind kind,
+                                    std::string_view name) {
+    DayTrace entry;
+    entry.day = d;
+    entry.kind = kind;
+    entry.holiday = name;
+    entry.running_total = total;
+    days.push_back(entry);
+  };
+  auto last = std::min(date::floor<date::days>(zone_.to_local(to)), kEnd - kDay);
+  for (auto d = std::max(date::floor<date::days>(zone_.to_local(from)), kBegin); d <= last;
+       d += kDay) {
+    if (weekday_hours_[weekday_of(d)] <= Seconds{0}) {
+      closed_day(d, DayTrace::Kind::kWeekend, {});
+      continue;
+    }
+    if (auto name = holidays_.holiday_on(d); !name.empty()) {
+      closed_day(d, DayTrace::Kind::kHoliday, name);
+      continue;
+    }
+    for (const auto& interval : schedule_.by_weekday[weekday_of(d)]) {
+      if (!has_hours(interval)) continue;
+      DayTrace entry;
+      entry.day = d;
+      entry.begin = std::max(zone_.from_local_lenient(d + interval.open), from);
+      entry.end = std::min(zone_.from_local_lenient(d + interval.close), to);
+      if (entry.end <= entry.begin) continue;
+      entry.counted = entry.end - entry.begin;
+      total += entry.counted;
+      entry.running_total = total;
+      days.push_back(entry);
+    }
+  }
+  return days;
+}
+
+}  // namespace sla

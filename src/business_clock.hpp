@@ -9,6 +9,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -34,10 +35,10 @@ struct DayTrace {
   enum class Kind { kCounted, kWeekend, kHoliday };
   date::local_days day;
   Kind kind = Kind::kCounted;
-  std::string_view holiday;                // kHoliday: its name(s)
-  date::sys_seconds begin{}, end{};        // kCounted: the business time counted that day
-  std::chrono::seconds counted{0};         // kCounted: end - begin
-  std::chrono::seconds running_total{0};   // business time counted up to and including this day
+  std::string_view holiday;               // kHoliday: its name(s)
+  date::sys_seconds begin{}, end{};       // kCounted: the business time counted that day
+  std::chrono::seconds counted{0};        // kCounted: end - begin
+  std::chrono::seconds running_total{0};  // business time counted up to and including this day
 };
 
 // Business-time arithmetic. Holds references: the zone and calendar must outlive the clock.
@@ -67,9 +68,30 @@ class BusinessClock {
   const HolidayCalendar& holidays() const { return holidays_; }
 
  private:
+  bool closed(date::local_days d) const;
+  std::chrono::seconds day_seconds(date::local_days d, date::sys_seconds from,
+                                   date::sys_seconds to) const;
+  std::chrono::seconds week_seconds(date::local_days first) const;
+  std::chrono::seconds days_seconds(date::local_days first, date::local_days end) const;
+  std::chrono::seconds span_seconds(date::local_days first, date::local_days end) const;
+  std::chrono::seconds year_seconds(int y) const;
+  std::optional<date::sys_seconds> take(date::local_days d, date::sys_seconds from,
+                                        std::chrono::seconds& remaining) const;
+  std::optional<date::sys_seconds> advance(date::sys_seconds start,
+                                           std::chrono::seconds remaining) const;
+
   WeeklySchedule schedule_;
   const Zone& zone_;
   const HolidayCalendar& holidays_;
+  std::array<std::chrono::seconds, 7> weekday_hours_{};  // wall-clock open time, by weekday
+  std::chrono::seconds week_hours_{0};
+  date::sys_seconds end_{};  // the first instant after kLastDay
+  // Years at which the holiday rules in force change; between two of them, years of the same
+  // type (weekday of 1 January, leap or not) close the same days.
+  std::vector<int> rule_changes_;
+  // Filled on first use, so a clock must not be shared between threads (nor may the calendar).
+  mutable std::vector<std::int64_t> year_cache_;     // business seconds by year; -1: not yet
+  mutable std::vector<std::uint16_t> closed_types_;  // by rule era: year types with no business
 };
 
 }  // namespace sla

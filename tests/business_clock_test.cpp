@@ -1,1 +1,633 @@
-// Placeholder: being written.
+// Tests of the business-hours clock, checked against an independent minute-by-minute walk.
+#include "business_clock.hpp"
+
+#include "holidays.hpp"
+#include "test_support.hpp"
+#include "time_text.hpp"
+#include "zone.hpp"
+
+#include <date/date.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sla {
+namespace {
+
+using test::new_york;
+using test::ny;
+using test::us_federal;
+using Seconds = std::chrono::seconds;
+
+constexpr Seconds kHour{3600};
+
+Seconds hours(std::int64_t h) {
+  return Seconds{h * 3600};
+}
+
+WeeklySchedule policy_schedule() {
+  return WeeklySchedule::weekdays(hours(9), hours(18));
+}
+
+BusinessClock policy_clock() {
+  return BusinessClock{policy_schedule(), new_york(), us_federal()};
+}
+
+std::string show(std::optional<date::sys_seconds> t, const Zone& zone = new_york()) {
+  return t ? format_time(*t, zone) : std::string{"nullopt"};
+}
+
+testing::AssertionResult same_time(std::optional<date::sys_seconds> got,
+                                   std::optional<date::sys_seconds> want) {
+  if (got == want) return testing::AssertionSuccess();
+  return testing::AssertionFailure() << "got " << show(got) << ", want " << show(want);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The brute force. It shares nothing with the clock but the zone: its own holiday rules, its
+// own week, and a walk over every open minute of every local day.
+
+// US federal holidays hand-coded from the rules of holidays/us-federal.txt, observed dates.
+class FederalHolidays {
+ public:
+  bool is_holiday(date::local_days d) {
+    int y = static_cast<int>(date::year_month_day{d}.year());
+    auto it = years_.find(y);
+    if (it == years_.end()) it = years_.emplace(y, observed_in(y)).first;
+    return it->second.count(d) != 0;
+  }
+
+ private:
+  static std::set<date::local_days> observed_in(int y) {
+    std::set<date::local_days> days;
+    for (int rule_year = y - 1; rule_year <= y + 1; ++rule_year) {
+      for (auto d : rule_dates(rule_year)) {
+        if (static_cast<int>(date::year_month_day{d}.year()) == y) days.insert(d);
+      }
+    }
+    return days;
+  }
+
+  static date::local_days fixed(int y, unsigned m, unsigned d) {
+    date::local_days day{date::year{y} / date::month{m} / date::day{d}};
+    auto wd = date::weekday{day};
+    if (wd == date::Saturday) return day - date::days{1};
+    if (wd == date::Sunday) return day + date::days{1};
+    return day;
+  }
+
+  static date::local_days nth(int y, unsigned m, date::weekday wd, unsigned n) {
+    return date::local_days{date::year{y} / date::month{m} / wd[n]};
+  }
+
+  static date::local_days last(int y, unsigned m, date::weekday wd) {
+    return date::local_days{date::year{y} / date::month{m} / wd[date::last]};
+  }
+
+  static std::vector<date::local_days> rule_dates(int y) {
+    std::vector<date::local_days> v;
+    if (y >= 1870) v.push_back(fixed(y, 1, 1));
+    if (y >= 1986) v.push_back(nth(y, 1, date::Monday, 3));
+    if (y >= 1879 && y <= 1970) v.push_back(fixed(y, 2, 22));
+    if (y >= 1971) v.push_back(nth(y, 2, date::Monday, 3));
+    if (y >= 1888 && y <= 1970) v.push_back(fixed(y, 5, 30));
+    if (y >= 1971) v.push_back(last(y, 5, date::Monday));
+    if (y >= 2021) v.push_back(fixed(y, 6, 19));
+    if (y >= 1870) v.push_back(fixed(y, 7, 4));
+    if (y >= 1894) v.push_back(nth(y, 9, date::Monday, 1));
+    if (y >= 1971) v.push_back(nth(y, 10, date::Monday, 2));
+    if (y >= 1938 && y <= 1970) v.push_back(fixed(y, 11, 11));
+    if (y >= 1971 && y <= 1977) v.push_back(nth(y, 10, date::Monday, 4));
+    if (y >= 1978) v.push_back(fixed(y, 11, 11));
+    if (y >= 1870 && y <= 1938) v.push_back(last(y, 11, date::Thursday));
+    if (y == 1939) v.push_back(date::local_days{date::year{1939} / 11 / 23});
+    if (y == 1940) v.push_back(date::local_days{date::year{1940} / 11 / 21});
+    if (y == 1941) v.push_back(date::local_days{date::year{1941} / 11 / 20});
+    if (y >= 1942) v.push_back(nth(y, 11, date::Thursday, 4));
+    if (y >= 1870) v.push_back(fixed(y, 12, 25));
+    return v;
+  }
+
+  std::map<int, std::set<date::local_days>> years_;
+};
+
+// Open minutes by weekday (0 = Sunday): [first, end) as minutes after local midnight.
+using BruteWeek = std::array<std::vector<std::pair<int, int>>, 7>;
+
+BruteWeek brute_weekdays() {
+  BruteWeek week;
+  for (std::size_t d = 1; d <= 5; ++d) week[d] = {{9 * 60, 18 * 60}};
+  return week;
+}
+
+struct BruteResult {
+  std::optional<date::sys_seconds> clock_start;
+  std::vector<std::optional<date::sys_seconds>> deadlines;  // one per target
+  Seconds elapsed{0};                                       // in [start, until]
+};
+
+// Walks the open minutes from a start, each minute being the real time between the instants
+// of its two wall-clock ends. Meant for starts in ascending order: it converts each day's
+// minutes once and keeps only the days a later start can still reach.
+class BruteForce {
+ public:
+  BruteForce(const Zone& zone, BruteWeek week) : zone_(zone), week_(std::move(week)) {}
+
+  // Returns when each of `targets` (ascending) is met and the business time up to `until`.
+  BruteResult run(date::sys_seconds start, const std::vector<Seconds>& targets,
+                  date::sys_seconds until) {
+    BruteResult r;
+    r.deadlines.resize(targets.size());
+    auto day = date::floor<date::days>(zone_.to_local(start));
+    minutes_.erase(minutes_.begin(), minutes_.lower_bound({day - date::days{1}, 0}));
+    auto until_day = date::floor<date::days>(zone_.to_local(until));
+    const date::local_days last_day{kLastDay};
+    Seconds accrued{0};
+    std::size_t k = 0;
+    for (; day <= last_day && (k < targets.size() || day <= until_day); day += date::days{1}) {
+      const auto& ranges = week_[date::weekday{day}.c_encoding()];
+      if (ranges.empty() || holidays_.is_holiday(day)) continue;
+      for (std::size_t i = 0; i < ranges.size(); ++i) {
+        const auto& at = boundaries(day, i);
+        for (std::size_t m = 0; m + 1 < at.size(); ++m) {
+          auto lo = std::max(at[m], start);
+          auto hi = at[m + 1];
+          if (hi <= lo) continue;
+          if (!r.clock_start) r.clock_start = lo;
+          if (until > lo) r.elapsed += std::min(hi, until) - lo;
+          for (; k < targets.size() && accrued + (hi - lo) >= targets[k]; ++k) {
+            r.deadlines[k] = lo + (targets[k] - accrued);
+          }
+          accrued += hi - lo;
+        }
+      }
+    }
+    // A deadline on a day past kLastDay does not count, as for the clock.
+    for (auto& d : r.deadlines) {
+      if (d && date::floor<date::days>(zone_.to_local(*d)) > last_day) d.reset();
+    }
+    return r;
+  }
+
+ private:
+  // Returns the instants of the minute boundaries of open range `i` of `day`, ends included.
+  const std::vector<date::sys_seconds>& boundaries(date::local_days day, std::size_t i) {
+    auto& at = minutes_[{day, i}];
+    if (at.empty()) {
+      auto [first, end] = week_[date::weekday{day}.c_encoding()][i];
+      for (int m = first; m <= end; ++m) {
+        at.push_back(zone_.from_local_lenient(day + std::chrono::minutes{m}));
+      }
+    }
+    return at;
+  }
+
+  const Zone& zone_;
+  BruteWeek week_;
+  FederalHolidays holidays_;
+  std::map<std::pair<date::local_days, std::size_t>, std::vector<date::sys_seconds>> minutes_;
+};
+
+// Random submission times: anywhere, near business hours, and on the edges of the day; with
+// `near_changes`, half of them in the weeks around the second Sunday of March and the first
+// Sunday of November, where US-style rules change the clocks.
+class Submissions {
+ public:
+  Submissions(const Zone& zone, int first_year, int last_year, std::uint64_t seed,
+              bool near_changes = false)
+      : zone_(zone),
+        first_year_(first_year),
+        last_year_(last_year),
+        near_changes_(near_changes),
+        rng_(seed) {}
+
+  date::sys_seconds next() {
+    auto year = date::year{static_cast<int>(pick(first_year_, last_year_))};
+    auto day = date::local_days{year / 1 / 1} + date::days{pick(0, year.is_leap() ? 365 : 364)};
+    if (near_changes_ && pick(0, 1) == 0) {
+      auto around = pick(0, 1) == 0 ? year / date::March / 7 : year / date::October / 30;
+      day = date::local_days{around} + date::days{pick(0, 10)};
+    }
+    auto kind = pick(0, 9);
+    std::int64_t second = 0;
+    if (kind < 4) {
+      second = pick(0, 86399);
+    } else if (kind < 8) {
+      second = pick(8 * 3600, 19 * 3600 - 1);
+    } else {
+      static constexpr std::array<std::int64_t, 8> kEdges{
+          0,         8 * 3600 + 3599,  9 * 3600,  9 * 3600 + 1,
+          12 * 3600, 17 * 3600 + 3599, 18 * 3600, 18 * 3600 + 1};
+      second = kEdges[static_cast<std::size_t>(pick(0, std::int64_t{kEdges.size()} - 1))];
+    }
+    return zone_.from_local_lenient(day + Seconds{second});
+  }
+
+  std::int64_t pick(std::int64_t lo, std::int64_t hi) {
+    return std::uniform_int_distribution<std::int64_t>{lo, hi}(rng_);
+  }
+
+ private:
+  const Zone& zone_;
+  int first_year_, last_year_;
+  bool near_changes_;
+  std::mt19937_64 rng_;
+};
+
+// Compares the clock with the brute force on `samples` random submissions; returns the
+// number of mismatches and reports the first few.
+int compare_with_brute(const BusinessClock& clock, const BruteWeek& week, Submissions& subs,
+                       int samples) {
+  const std::vector<Seconds> targets{hours(2), hours(9), hours(18), hours(27)};
+  std::vector<std::pair<date::sys_seconds, date::sys_seconds>> cases;  // start, until
+  for (int i = 0; i < samples; ++i) {
+    auto start = subs.next();
+    auto days = subs.pick(0, 3) == 0 ? 16 : 5;  // a quarter long enough to hold a whole week
+    cases.emplace_back(start, start + Seconds{subs.pick(0, days * 86400)});
+  }
+  std::sort(cases.begin(), cases.end());
+  BruteForce brute{clock.zone(), week};
+  int mismatches = 0;
+  for (auto [start, until] : cases) {
+    auto fail = [&mismatches, start = start, &clock](const std::string& what) {
+      if (++mismatches > 10) return;
+      ADD_FAILURE() << "start " << format_time(start, clock.zone()) << " (" << format_utc(start)
+                    << ")" << what;
+    };
+    auto want = brute.run(start, targets, until);
+    if (auto got = clock.clock_start(start); got != want.clock_start) {
+      fail(": clock_start " + show(got, clock.zone()) + ", brute " +
+           show(want.clock_start, clock.zone()));
+    }
+    if (auto got = clock.elapsed(start, until); got != want.elapsed) {
+      fail(" until " + format_utc(until) + ": elapsed " + std::to_string(got.count()) + ", brute " +
+           std::to_string(want.elapsed.count()));
+    }
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+      auto got = clock.deadline(start, targets[k]);
+      if (got != want.deadlines[k]) {
+        fail(" + " + std::to_string(targets[k].count()) + "s: deadline " + show(got, clock.zone()) +
+             ", brute " + show(want.deadlines[k], clock.zone()));
+      } else if (got && (clock.elapsed(start, *got) != targets[k] ||
+                         clock.elapsed(start, *got - Seconds{1}) >= targets[k])) {
+        fail(": elapsed up to deadline " + show(got, clock.zone()) + " is not the target");
+      }
+    }
+  }
+  return mismatches;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The examples of SPEC section 2.
+
+TEST(BusinessClock, SpecExamples) {
+  auto clock = policy_clock();
+  EXPECT_TRUE(
+      same_time(clock.deadline(ny(2026, 11, 25, 16, 30), hours(2)), ny(2026, 11, 27, 9, 30)));
+  EXPECT_TRUE(
+      same_time(clock.deadline(ny(2026, 11, 23, 10, 0), hours(18)), ny(2026, 11, 25, 10, 0)));
+  EXPECT_TRUE(
+      same_time(clock.deadline(ny(2026, 11, 28, 12, 0), hours(9)), ny(2026, 11, 30, 18, 0)));
+  auto summer = clock.deadline(ny(2040, 7, 2, 12, 0), hours(2));
+  EXPECT_TRUE(same_time(summer, ny(2040, 7, 2, 14, 0)));
+  EXPECT_EQ(show(summer), "2040-07-02T14:00:00-04:00");
+  EXPECT_EQ(show(clock.deadline(ny(2026, 11, 25, 16, 30), hours(2))), "2026-11-27T09:30:00-05:00");
+}
+
+TEST(BusinessClock, WeekdaysSchedule) {
+  auto schedule = policy_schedule();
+  EXPECT_TRUE(schedule.by_weekday[0].empty());
+  EXPECT_TRUE(schedule.by_weekday[6].empty());
+  for (std::size_t d = 1; d <= 5; ++d) {
+    ASSERT_EQ(schedule.by_weekday[d].size(), 1U);
+    EXPECT_EQ(schedule.by_weekday[d][0].open.count(), 9 * 3600);
+    EXPECT_EQ(schedule.by_weekday[d][0].close.count(), 18 * 3600);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Randomized comparison with the brute force.
+
+TEST(BusinessClock, BruteForceHolidaysAgreeWithCalendar) {
+  // The brute force's own rules must say what the built-in file says, or the comparison
+  // below would test the holiday file rather than the clock.
+  FederalHolidays mine;
+  int disagreements = 0;
+  for (date::local_days d{date::year{1900} / 1 / 1}; d <= date::local_days{kLastDay};
+       d += date::days{1}) {
+    if (mine.is_holiday(d) != us_federal().is_holiday(d) && ++disagreements <= 10) {
+      ADD_FAILURE() << "holiday disagreement on " << date::year_month_day{d};
+    }
+  }
+  EXPECT_EQ(disagreements, 0);
+}
+
+TEST(BusinessClock, RandomizedAgainstBruteForce) {
+  auto clock = policy_clock();
+  Submissions subs{new_york(), 1900, 2200, 20261125};
+  constexpr int kSamples = 100000;
+  int mismatches = compare_with_brute(clock, brute_weekdays(), subs, kSamples);
+  RecordProperty("samples", kSamples);
+  RecordProperty("mismatches", mismatches);
+  EXPECT_EQ(mismatches, 0) << "of " << kSamples << " samples";
+}
+
+TEST(BusinessClock, RandomizedSplitAndWeekendHours) {
+  // Several intervals a day, Saturday mornings, and Sunday open all day (24:00 close).
+  WeeklySchedule schedule;
+  BruteWeek week;
+  for (std::size_t d = 1; d <= 5; ++d) {
+    schedule.by_weekday[d] = {{hours(8), hours(12)}, {hours(13), hours(17) + Seconds{1800}}};
+    week[d] = {{8 * 60, 12 * 60}, {13 * 60, 17 * 60 + 30}};
+  }
+  schedule.by_weekday[6] = {{hours(10), hours(14)}};
+  week[6] = {{10 * 60, 14 * 60}};
+  schedule.by_weekday[0] = {{hours(0), hours(24)}};
+  week[0] = {{0, 24 * 60}};
+  BusinessClock clock{schedule, new_york(), us_federal()};
+  Submissions subs{new_york(), 1990, 2100, 7, true};
+  EXPECT_EQ(compare_with_brute(clock, week, subs, 20000), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. A zone whose clocks change inside business hours.
+
+TEST(BusinessClock, TransitionAtNoonOnOpenDays) {
+  auto zone = Zone::from_posix("X", "XST5XDT,M3.2.0/12,M11.1.0/12");
+  WeeklySchedule every_day;
+  BruteWeek week;
+  for (std::size_t d = 0; d < 7; ++d) {
+    every_day.by_weekday[d] = {{hours(9), hours(18)}};
+    week[d] = {{9 * 60, 18 * 60}};
+  }
+  BusinessClock clock{every_day, zone, us_federal()};
+  auto at = [&zone](int y, unsigned m, unsigned d, int h, int min = 0) {
+    return zone.from_local_lenient(date::local_days{date::year{y} / date::month{m} / date::day{d}} +
+                                   std::chrono::hours{h} + std::chrono::minutes{min});
+  };
+  // Spring forward on Sun 2026-03-08 at noon: the day holds 8 real hours.
+  EXPECT_EQ(clock.elapsed(at(2026, 3, 8, 0), at(2026, 3, 9, 0)).count(), hours(8).count());
+  EXPECT_TRUE(same_time(clock.deadline(at(2026, 3, 8, 9), hours(9)), at(2026, 3, 9, 10)));
+  EXPECT_TRUE(same_time(clock.deadline(at(2026, 3, 8, 11), hours(2)), at(2026, 3, 8, 14)));
+  // Fall back on Sun 2026-11-01 at noon: 10 real hours; 9 h from 09:00 ends at 17:00.
+  EXPECT_EQ(clock.elapsed(at(2026, 11, 1, 0), at(2026, 11, 2, 0)).count(), hours(10).count());
+  EXPECT_TRUE(same_time(clock.deadline(at(2026, 11, 1, 9), hours(9)), at(2026, 11, 1, 17)));
+  EXPECT_TRUE(same_time(clock.deadline(at(2026, 11, 1, 11), hours(2)), at(2026, 11, 1, 12)));
+
+  Submissions subs{zone, 1990, 2100, 42, true};
+  EXPECT_EQ(compare_with_brute(clock, week, subs, 20000), 0);
+}
+
+TEST(BusinessClock, TransitionAtNoonOnWednesdays) {
+  // The same rule on Wednesdays, under the ordinary weekday schedule.
+  auto wednesday = Zone::from_posix("W", "WST5WDT,M3.2.3/12,M11.1.3/12");
+  BusinessClock weekdays{policy_schedule(), wednesday, us_federal()};
+  Submissions subs{wednesday, 1990, 2100, 43, true};
+  EXPECT_EQ(compare_with_brute(weekdays, brute_weekdays(), subs, 20000), 0);
+  // Wed 2026-03-11 and Wed 2026-11-04 are the transition days.
+  auto wat = [&wednesday](int y, unsigned m, unsigned d, int h) {
+    return wednesday.from_local_lenient(
+        date::local_days{date::year{y} / date::month{m} / date::day{d}} + std::chrono::hours{h});
+  };
+  EXPECT_EQ(weekdays.elapsed(wat(2026, 3, 11, 0), wat(2026, 3, 12, 0)).count(), hours(8).count());
+  EXPECT_EQ(weekdays.elapsed(wat(2026, 11, 4, 0), wat(2026, 11, 5, 0)).count(), hours(10).count());
+  EXPECT_EQ(weekdays.elapsed(wat(2026, 3, 9, 0), wat(2026, 3, 16, 0)).count(), hours(44).count());
+  EXPECT_EQ(weekdays.elapsed(wat(2026, 11, 2, 0), wat(2026, 11, 9, 0)).count(), hours(46).count());
+}
+
+TEST(BusinessClock, TransitionWeeksAcrossManyYears) {
+  // Week and year jumps must see the transition weeks: compare whole years with a sum of days.
+  auto wednesday = Zone::from_posix("W", "WST5WDT,M3.2.3/12,M11.1.3/12");
+  BusinessClock clock{policy_schedule(), wednesday, us_federal()};
+  for (int y : {1950, 2026, 2100, 9998}) {
+    auto jan1 = date::local_days{date::year{y} / 1 / 1};
+    Seconds by_days{0};
+    for (auto d = jan1; d < date::local_days{date::year{y + 1} / 1 / 1}; d += date::days{1}) {
+      by_days +=
+          clock.elapsed(wednesday.from_local_lenient(date::local_seconds{d}),
+                        wednesday.from_local_lenient(date::local_seconds{d + date::days{1}}));
+    }
+    auto whole = clock.elapsed(wednesday.from_local_lenient(date::local_seconds{jan1}),
+                               wednesday.from_local_lenient(date::local_seconds{
+                                   date::local_days{date::year{y + 2} / 1 / 1}}));
+    auto second =
+        clock.elapsed(wednesday.from_local_lenient(
+                          date::local_seconds{date::local_days{date::year{y + 1} / 1 / 1}}),
+                      wednesday.from_local_lenient(
+                          date::local_seconds{date::local_days{date::year{y + 2} / 1 / 1}}));
+    EXPECT_EQ((whole - second).count(), by_days.count()) << y;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Edge cases.
+
+TEST(BusinessClock, TargetUsedUpAtClosing) {
+  auto clock = policy_clock();
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 23, 9), hours(9)), ny(2026, 11, 23, 18)));
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 23, 16), hours(2)), ny(2026, 11, 23, 18)));
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 23, 9), hours(18)), ny(2026, 11, 24, 18)));
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 23, 16), hours(2) + Seconds{1}),
+                        ny(2026, 11, 24, 9, 0, 1)));
+}
+
+TEST(BusinessClock, StartAtTheEdgesOfTheDay) {
+  auto clock = policy_clock();
+  auto mon9 = ny(2026, 11, 23, 9);
+  EXPECT_TRUE(same_time(clock.deadline(mon9, hours(2)), ny(2026, 11, 23, 11)));
+  EXPECT_TRUE(same_time(clock.clock_start(mon9), mon9));
+  auto mon18 = ny(2026, 11, 23, 18);
+  EXPECT_TRUE(same_time(clock.clock_start(mon18), ny(2026, 11, 24, 9)));
+  EXPECT_TRUE(same_time(clock.deadline(mon18, hours(2)), ny(2026, 11, 24, 11)));
+  EXPECT_EQ(clock.elapsed(mon18, ny(2026, 11, 24, 9)).count(), 0);
+  auto last_second = ny(2026, 11, 23, 17, 59, 59);
+  EXPECT_TRUE(same_time(clock.clock_start(last_second), last_second));
+  EXPECT_TRUE(same_time(clock.deadline(last_second, hours(2)), ny(2026, 11, 24, 10, 59, 59)));
+  EXPECT_TRUE(same_time(clock.deadline(last_second, Seconds{1}), mon18));
+  EXPECT_EQ(clock.elapsed(last_second, mon18).count(), 1);
+  EXPECT_TRUE(same_time(clock.clock_start(ny(2026, 11, 23, 8, 59, 59)), mon9));
+  EXPECT_TRUE(same_time(clock.deadline(mon9, Seconds{0}), mon9));
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 28, 12), Seconds{0}), ny(2026, 11, 28, 12)));
+  EXPECT_EQ(clock.elapsed(mon9, mon9).count(), 0);
+  EXPECT_EQ(clock.elapsed(mon18, mon9).count(), 0);
+}
+
+TEST(BusinessClock, HolidaysOnMondayAndFriday) {
+  auto clock = policy_clock();
+  // Memorial Day, Mon 2026-05-25.
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 5, 22, 17), hours(2)), ny(2026, 5, 26, 10)));
+  EXPECT_TRUE(same_time(clock.clock_start(ny(2026, 5, 23, 12)), ny(2026, 5, 26, 9)));
+  // Independence Day falls on Saturday 2026-07-04: observed Fri 2026-07-03.
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 7, 2, 17), hours(2)), ny(2026, 7, 6, 10)));
+  EXPECT_EQ(clock.elapsed(ny(2026, 7, 2, 17), ny(2026, 7, 6, 10)).count(), hours(2).count());
+  // New Year's Day 2022 on a Saturday: observed Fri 2021-12-31, across the year boundary.
+  EXPECT_TRUE(same_time(clock.deadline(ny(2021, 12, 30, 17), hours(9)), ny(2022, 1, 3, 17)));
+}
+
+TEST(BusinessClock, NearTheLastDay) {
+  auto clock = policy_clock();
+  // 10000-01-01 is a Saturday, so New Year's Day is observed on Fri 9999-12-31.
+  EXPECT_TRUE(same_time(clock.deadline(ny(9999, 12, 30, 16), hours(2)), ny(9999, 12, 30, 18)));
+  EXPECT_TRUE(same_time(clock.deadline(ny(9999, 12, 30, 17), hours(2)), std::nullopt));
+  EXPECT_TRUE(same_time(clock.deadline(ny(9999, 12, 29, 9), hours(27)), std::nullopt));
+  EXPECT_TRUE(same_time(clock.deadline(ny(9999, 12, 28, 9), hours(27)), ny(9999, 12, 30, 18)));
+  EXPECT_TRUE(same_time(clock.clock_start(ny(9999, 12, 30, 18)), std::nullopt));
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 1, 1), hours(9 * 365 * 9000)), std::nullopt));
+  EXPECT_EQ(clock.elapsed(ny(9999, 12, 30, 17), ny(9999, 12, 31, 23, 59, 59)).count(),
+            kHour.count());
+}
+
+TEST(BusinessClock, EmptyScheduleNeverOpens) {
+  BusinessClock clock{WeeklySchedule{}, new_york(), us_federal()};
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 23, 10), hours(2)), std::nullopt));
+  EXPECT_TRUE(same_time(clock.clock_start(ny(1900, 1, 1)), std::nullopt));
+  EXPECT_EQ(clock.elapsed(ny(1900, 1, 1), ny(9999, 12, 31)).count(), 0);
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 23, 10), Seconds{0}), ny(2026, 11, 23, 10)));
+}
+
+std::string every_day_closed() {
+  std::string text = "# every day of the year\n";
+  for (date::local_days d{date::year{2000} / 1 / 1}; d < date::local_days{date::year{2001} / 1 / 1};
+       d += date::days{1}) {
+    date::year_month_day ymd{d};
+    char line[32];
+    std::snprintf(line, sizeof line, "%02u-%02u | | Closed\n", static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    text += line;
+  }
+  return text;
+}
+
+TEST(BusinessClock, CalendarClosingEveryDay) {
+  HolidayCalendar closed{HolidaySet::parse(every_day_closed(), "every-day")};
+  BusinessClock clock{policy_schedule(), new_york(), closed};
+  EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 23, 10), hours(2)), std::nullopt));
+  EXPECT_TRUE(same_time(clock.deadline(ny(1900, 1, 1), hours(27)), std::nullopt));
+  EXPECT_TRUE(same_time(clock.clock_start(ny(1960, 2, 29, 12)), std::nullopt));
+  EXPECT_EQ(clock.elapsed(ny(1900, 1, 1), ny(9999, 12, 31, 23, 59, 59)).count(), 0);
+  auto trace = clock.trace(ny(2026, 11, 27), ny(2026, 11, 30, 12));
+  ASSERT_EQ(trace.size(), 4U);
+  EXPECT_EQ(trace[0].kind, DayTrace::Kind::kHoliday);
+  EXPECT_EQ(trace[0].holiday, "Closed");
+  EXPECT_EQ(trace[1].kind, DayTrace::Kind::kWeekend);
+}
+
+TEST(BusinessClock, EveryDayClosedUntilTheRulesChange) {
+  // Closed every day until 2099, then the federal holidays alone: the deadline is found past
+  // a century of closed years, and a change of rules stops the skipping in time.
+  std::string text = every_day_closed();
+  std::string limited;
+  for (std::size_t at = 0, nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1) {
+    auto line = text.substr(at, nl - at);
+    auto bar = line.find("| |");
+    limited += bar == std::string::npos ? line : line.replace(bar, 3, "| until 2099 |");
+    limited += '\n';
+  }
+  auto set = HolidaySet::parse(limited, "until-2099");
+  set.merge(us_federal().set());
+  HolidayCalendar calendar{set};
+  BusinessClock clock{policy_schedule(), new_york(), calendar};
+  // 2100-01-01 is a Friday, but New Year's Day; Mon 2100-01-04 is the first open day.
+  EXPECT_TRUE(same_time(clock.deadline(ny(1950, 6, 1), hours(2)), ny(2100, 1, 4, 11)));
+  EXPECT_TRUE(same_time(clock.clock_start(ny(1900, 1, 1)), ny(2100, 1, 4, 9)));
+  EXPECT_EQ(clock.elapsed(ny(1900, 1, 1), ny(2100, 1, 4, 11)).count(), hours(2).count());
+}
+
+TEST(BusinessClock, LongSpansMatchACountOfOpenDays) {
+  // New York has changed its clocks only outside business hours since 1900, so each open
+  // day holds 9 hours.
+  auto clock = policy_clock();
+  FederalHolidays holidays;
+  auto open_days = [&holidays](date::local_days first, date::local_days end) {
+    std::int64_t n = 0;
+    for (auto d = first; d < end; d += date::days{1}) {
+      auto wd = date::weekday{d};
+      if (wd != date::Saturday && wd != date::Sunday && !holidays.is_holiday(d)) ++n;
+    }
+    return n;
+  };
+  auto day = [](int y, unsigned m, unsigned d) {
+    return date::local_days{date::year{y} / date::month{m} / date::day{d}};
+  };
+  EXPECT_EQ(clock.elapsed(ny(1990, 1, 1), ny(2026, 6, 15)).count(),
+            (hours(9) * open_days(day(1990, 1, 1), day(2026, 6, 15))).count());
+  EXPECT_EQ(clock.elapsed(ny(1900, 1, 1), ny(9999, 12, 31, 23, 59, 59)).count(),
+            (hours(9) * open_days(day(1900, 1, 1), day(10000, 1, 1))).count());
+  EXPECT_EQ(clock.elapsed(ny(1937, 3, 17, 12, 34, 56), ny(8123, 8, 9, 10, 11, 12)).count(),
+            (hours(9) * open_days(day(1937, 3, 18), day(8123, 8, 9)) +
+             Seconds{5 * 3600 + 25 * 60 + 4} + Seconds{3600 + 11 * 60 + 12})
+                .count());
+}
+
+TEST(BusinessClock, LongTargetsStayConsistent) {
+  auto clock = policy_clock();
+  Submissions subs{new_york(), 1900, 2200, 99};
+  for (int i = 0; i < 2000; ++i) {
+    auto start = subs.next();
+    Seconds target{subs.pick(1, std::int64_t{9} * 3600 * 250 * 300)};
+    auto end = clock.deadline(start, target);
+    ASSERT_TRUE(end.has_value()) << format_utc(start) << " + " << target.count();
+    EXPECT_EQ(clock.elapsed(start, *end).count(), target.count())
+        << format_utc(start) << " + " << target.count();
+    EXPECT_LT(clock.elapsed(start, *end - Seconds{1}), target) << format_utc(start);
+  }
+}
+
+TEST(BusinessClock, TraceOverThanksgiving) {
+  auto clock = policy_clock();
+  auto start = ny(2026, 11, 25, 16, 30);
+  auto end = clock.deadline(start, hours(27));
+  ASSERT_TRUE(same_time(end, ny(2026, 12, 1, 16, 30)));
+  auto trace = clock.trace(start, *end);
+  ASSERT_EQ(trace.size(), 7U);
+  using Kind = DayTrace::Kind;
+  auto day = [](unsigned m, unsigned d) {
+    return date::local_days{date::year{2026} / date::month{m} / date::day{d}};
+  };
+  const std::array<std::pair<date::local_days, Kind>, 7> want{{{day(11, 25), Kind::kCounted},
+                                                               {day(11, 26), Kind::kHoliday},
+                                                               {day(11, 27), Kind::kCounted},
+                                                               {day(11, 28), Kind::kWeekend},
+                                                               {day(11, 29), Kind::kWeekend},
+                                                               {day(11, 30), Kind::kCounted},
+                                                               {day(12, 1), Kind::kCounted}}};
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(date::year_month_day{trace[i].day}, date::year_month_day{want[i].first}) << i;
+    EXPECT_EQ(trace[i].kind, want[i].second) << i;
+  }
+  EXPECT_EQ(trace[1].holiday, "Thanksgiving Day");
+  EXPECT_TRUE(same_time(trace[0].begin, start));
+  EXPECT_TRUE(same_time(trace[0].end, ny(2026, 11, 25, 18)));
+  EXPECT_EQ(trace[0].counted.count(), 5400);
+  EXPECT_EQ(trace[1].running_total.count(), 5400);
+  EXPECT_TRUE(same_time(trace[2].begin, ny(2026, 11, 27, 9)));
+  EXPECT_EQ(trace[2].running_total.count(), (Seconds{5400} + hours(9)).count());
+  EXPECT_EQ(trace[5].running_total.count(), (Seconds{5400} + hours(18)).count());
+  EXPECT_TRUE(same_time(trace[6].end, end));
+  EXPECT_EQ(trace[6].counted.count(), Seconds{7 * 3600 + 1800}.count());
+  EXPECT_EQ(trace[6].running_total.count(), hours(27).count());
+}
+
+TEST(BusinessClock, TraceLeavesOutOpenDaysWithNothingCounted) {
+  auto clock = policy_clock();
+  // From Monday evening to Tuesday before opening: nothing counted, no closed day.
+  EXPECT_TRUE(clock.trace(ny(2026, 11, 23, 19), ny(2026, 11, 24, 8)).empty());
+  auto trace = clock.trace(ny(2026, 11, 23, 19), ny(2026, 11, 24, 10));
+  ASSERT_EQ(trace.size(), 1U);
+  EXPECT_EQ(trace[0].counted.count(), kHour.count());
+  EXPECT_TRUE(clock.trace(ny(2026, 11, 24, 10), ny(2026, 11, 23, 19)).empty());
+}
+
+}  // namespace
+}  // namespace sla
