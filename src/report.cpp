@@ -117,15 +117,18 @@ std::string render_result_text(const Result& r, bool check, const TextStyle& sty
 }
 
 std::string render_trace_text(const std::vector<DayTrace>& trace, const TextStyle& style) {
-  std::string out = "Business time counted:\n";
+  constexpr std::chrono::seconds kNoDays = std::chrono::hours{24 * 365};
+  std::string out =
+      fmt::format("Business time counted ({} wall time):\n", style.policy_zone->name());
   const Zone& zone = *style.policy_zone;
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const DayTrace& d = trace[i];
     std::string day =
         fmt::format("{} {}", weekday_name(date::weekday{d.day}), date::format("%F", d.day));
     if (d.kind == DayTrace::Kind::kCounted) {
-      out += fmt::format("  {:<30} {}\u2013{}  {:<8}  total {}\n", day, local_hhmm(d.begin, zone),
-                         local_hhmm(d.end, zone), format_duration(d.counted),
+      // A day's share in hours ("9h", not "1d"); the running total in business days.
+      out += fmt::format("  {:<32} {}\u2013{}  {:<7}  total {}\n", day, local_hhmm(d.begin, zone),
+                         local_hhmm(d.end, zone), format_duration(d.counted, kNoDays),
                          format_duration(d.running_total));
       continue;
     }
@@ -143,7 +146,7 @@ std::string render_trace_text(const std::vector<DayTrace>& trace, const TextStyl
       day += fmt::format(" \u2013 {} {}", weekday_name(date::weekday{trace[j - 1].day}),
                          date::format("%F", trace[j - 1].day));
     }
-    out += fmt::format("  {:<30} closed: {}\n", day, reasons);
+    out += fmt::format("  {:<32} closed: {}\n", day, reasons);
     i = j - 1;
   }
   return out;
