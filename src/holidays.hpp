@@ -4,6 +4,7 @@
 #include <date/date.h>
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,12 +15,12 @@ namespace sla {
 struct HolidayRule {
   enum class Kind { kFixed, kOnce, kNthWeekday };
   Kind kind = Kind::kFixed;
-  unsigned month = 1;  // 1..12
-  unsigned day = 1;    // kFixed, kOnce: 1..31
-  int year = 0;        // kOnce
-  int nth = 1;         // kNthWeekday: 1..5, or -1 for "last"
-  unsigned weekday = 1;  // kNthWeekday: 0 = Sunday .. 6 = Saturday
-  bool observed = false;  // Saturday -> Friday before, Sunday -> Monday after
+  unsigned month = 1;      // 1..12
+  unsigned day = 1;        // kFixed, kOnce: 1..31
+  int year = 0;            // kOnce
+  int nth = 1;             // kNthWeekday: 1..5, or -1 for "last"
+  unsigned weekday = 1;    // kNthWeekday: 0 = Sunday .. 6 = Saturday
+  bool observed = false;   // Saturday -> Friday before, Sunday -> Monday after
   int from_year = -32767;  // inclusive, years of the rule's own date
   int until_year = 32767;  // inclusive
   std::string name;
@@ -70,12 +71,18 @@ class HolidayCalendar {
   const HolidaySet& set() const { return set_; }
 
  private:
-  struct Year;  // defined in holidays.cpp
-  const Year& year(int y) const;
+  // Returns where year y's 366 entries start in days_, expanding the year on first use.
+  // REQUIRES: 1900 <= y <= 9999.
+  std::uint32_t expand(int y) const;
 
   HolidaySet set_;
-  mutable std::vector<std::vector<std::pair<std::uint16_t, std::string>>> years_;  // by year
-  mutable std::vector<bool> expanded_;
+  // The cache. Not safe to share between threads: looking up a new year writes it.
+  mutable std::vector<std::uint32_t> year_start_;  // by y - 1900; kNotExpanded until used
+  mutable std::vector<std::uint32_t> days_;  // by day of year: 0 = none, else 1 + index in names_
+  mutable std::deque<std::string> names_;    // a deque keeps the views holiday_on returns valid
+  mutable date::local_days last_year_begin_{};  // the year looked up last: [begin, end) and
+  mutable date::local_days last_year_end_{};    // where its entries start in days_
+  mutable std::uint32_t last_year_start_ = 0;
 };
 
 }  // namespace sla
