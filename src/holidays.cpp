@@ -170,7 +170,16 @@ void parse_rule(const Where& at, std::string_view field, HolidayRule& rule) {
   if (month_word.empty()) at.fail(field, "incomplete rule", "Nth DAY of MONTH");
   auto month = find_name(month_word, kMonths);
   if (!month) at.fail(month_word, "unknown month", "Jan, Feb, Mar, ... or Dec");
-  if (!extra.empty()) at.fail(extra, "unexpected text after the rule", "'|' and the options");
+  if (!extra.empty()) {
+    // "+N" / "-N": N days after or before, e.g. "4th Thu of Nov +1" (the day after Thanksgiving).
+    auto days = extra.size() > 1 ? parse_number(extra.substr(1)) : std::nullopt;
+    if ((extra[0] != '+' && extra[0] != '-') || !days || *days < 1 || *days > 31) {
+      at.fail(extra, "unexpected text after the rule", "'|', or a day offset +1..+31 or -1..-31");
+    }
+    rule.offset = extra[0] == '-' ? -*days : *days;
+    std::string_view more = next_word(field, pos);
+    if (!more.empty()) at.fail(more, "unexpected text after the rule", "'|' and the options");
+  }
   rule.kind = HolidayRule::Kind::kNthWeekday;
   rule.nth = *nth == 5 ? -1 : static_cast<int>(*nth) + 1;
   rule.weekday = *weekday;
@@ -253,8 +262,8 @@ void check_characters(const Where& at, std::string_view line) {
 }
 
 auto key(const HolidayRule& r) {
-  return std::tie(r.kind, r.month, r.day, r.year, r.nth, r.weekday, r.observed, r.from_year,
-                  r.until_year, r.name);
+  return std::tie(r.kind, r.month, r.day, r.year, r.nth, r.weekday, r.offset, r.observed,
+                  r.from_year, r.until_year, r.name);
 }
 
 // Removes every rule identical to an earlier one, keeping the order of the rest.
@@ -283,10 +292,13 @@ std::optional<date::sys_days> date_in(const HolidayRule& rule, int y) {
   if (y < rule.from_year || y > rule.until_year || !month.ok()) return std::nullopt;
   if (rule.kind == HolidayRule::Kind::kNthWeekday) {
     date::weekday weekday{rule.weekday};
-    if (rule.nth == -1 && weekday.ok()) return date::sys_days{year / month / weekday[date::last]};
+    date::days offset{rule.offset};
+    if (rule.nth == -1 && weekday.ok()) {
+      return date::sys_days{year / month / weekday[date::last]} + offset;
+    }
     if (rule.nth < 1 || rule.nth > 5) return std::nullopt;
     date::year_month_weekday ymw = year / month / weekday[static_cast<unsigned>(rule.nth)];
-    return ymw.ok() ? std::optional{date::sys_days{ymw}} : std::nullopt;
+    return ymw.ok() ? std::optional{date::sys_days{ymw} + offset} : std::nullopt;
   }
   date::year_month_day ymd = year / month / date::day{rule.day};
   if (!ymd.ok() || (rule.kind == HolidayRule::Kind::kOnce && rule.year != y)) return std::nullopt;

@@ -20,6 +20,7 @@ struct HolidayRule {
   int year = 0;            // kOnce
   int nth = 1;             // kNthWeekday: 1..5, or -1 for "last"
   unsigned weekday = 1;    // kNthWeekday: 0 = Sunday .. 6 = Saturday
+  int offset = 0;          // kNthWeekday: days after (+) or before (-) the nth weekday
   bool observed = false;   // Saturday -> Friday before, Sunday -> Monday after
   int from_year = -32767;  // inclusive, years of the rule's own date
   int until_year = 32767;  // inclusive

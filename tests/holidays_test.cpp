@@ -248,6 +248,21 @@ TEST(HolidayRules, FifthAndLastWeekdays) {
   EXPECT_EQ(observed(set, 2024), (Dates{{"2024-02-23", "Last"}}));  // November 2024: four Thursdays
 }
 
+// The day after Thanksgiving is the Friday after the 4th Thursday, which is not always the 4th
+// Friday (November 2019 began on a Friday).
+TEST(HolidayRules, DayOffsetsFollowTheWeekdayRule) {
+  auto set = HolidaySet::parse(
+      "4th Thu of Nov +1 | | Day after Thanksgiving\nlast Mon of May -3 | | Before\n", "t");
+  EXPECT_EQ(observed(set, 2019),
+            (Dates{{"2019-05-24", "Before"}, {"2019-11-29", "Day after Thanksgiving"}}));
+  for (int y = 1942; y <= 2200; ++y) {
+    auto thanksgiving = date::sys_days{date::year{y} / date::November / date::Thursday[4]};
+    auto days = observed(set, y);
+    ASSERT_EQ(days.size(), 2u) << y;
+    EXPECT_EQ(days[1].first, date::format("%F", thanksgiving + date::days{1})) << y;
+  }
+}
+
 TEST(HolidayRules, LeapDayRuleGivesADateOnlyInLeapYears) {
   auto set = HolidaySet::parse("02-29 | | Leap\n", "t");
   EXPECT_EQ(observed(set, 2024), (Dates{{"2024-02-29", "Leap"}}));
@@ -325,7 +340,13 @@ TEST(HolidayFile, ErrorsNameFileLineAndColumn) {
       {"3rd Mon of Jam | | A",
        "t.txt:1:12: unknown month, got \"Jam\"; expected Jan, Feb, Mar, ... or Dec"},
       {"3rd Mon of Jan 2026 | | A",
-       "t.txt:1:16: unexpected text after the rule, got \"2026\"; expected '|' and the options"},
+       "t.txt:1:16: unexpected text after the rule, got \"2026\"; expected '|', or a day offset "
+       "+1..+31 or -1..-31"},
+      {"4th Thu of Nov +32 | | A",
+       "t.txt:1:16: unexpected text after the rule, got \"+32\"; expected '|', or a day offset "
+       "+1..+31 or -1..-31"},
+      {"4th Thu of Nov +1 x | | A",
+       "t.txt:1:19: unexpected text after the rule, got \"x\"; expected '|' and the options"},
       {"13-01 | | A", "t.txt:1:1: no such month, got \"13-01\"; expected a month 01..12"},
       {"  02-30 | | A",
        "t.txt:1:3: no such day in the month, got \"02-30\"; expected a day of the month "
