@@ -53,6 +53,9 @@ class HolidaySet {
   std::vector<Holiday> observed_in(date::year y) const;
 
  private:
+  // Removes every rule identical to an earlier one, keeping the order of the rest.
+  static void remove_duplicates(std::vector<HolidayRule>& rules);
+
   std::vector<HolidayRule> rules_;
 };
 
