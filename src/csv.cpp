@@ -1,0 +1,308 @@
+// The CSV record reader: a resumable state machine over one growing buffer.
+#include "csv.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+namespace sla {
+namespace {
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+// A buffer grown for a long record is given back once it is this large and mostly empty.
+constexpr std::size_t kShrinkAbove = std::size_t{4} << 20;
+
+}  // namespace
+
+CsvReader::CsvReader(CsvLimits limits) : limits_(limits) {}
+
+void CsvReader::feed(std::string_view text) {
+  char* to = prepare(text.size());
+  if (!text.empty()) std::memcpy(to, text.data(), text.size());
+  commit(text.size());
+}
+
+char* CsvReader::prepare(std::size_t size) {
+  if (returned_) {
+    head_ = pos_;
+    returned_ = false;
+  }
+  if (buffer_.size() - tail_ < size) {
+    compact();
+    if (buffer_.size() - tail_ < size) buffer_.resize(std::max(tail_ + size, 2 * buffer_.size()));
+  }
+  return buffer_.data() + tail_;
+}
+
+void CsvReader::commit(std::size_t size) {
+  tail_ += size;
+}
+
+void CsvReader::finish() {
+  finished_ = true;
+}
+
+// Moves the unconsumed input to the front of the buffer (offsets in fields_ are from head_).
+void CsvReader::compact() {
+  const std::size_t live = tail_ - head_;
+  if (head_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + head_, live);
+    pos_ -= head_;
+    field_start_ = field_start_ >= head_ ? field_start_ - head_ : 0;
+    write_ = write_ >= head_ ? write_ - head_ : 0;
+    tail_ = live;
+    head_ = 0;
+  }
+  if (buffer_.size() > kShrinkAbove && 4 * live < buffer_.size() / 4) {
+    std::vector<char>(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(live))
+        .swap(buffer_);
+  }
+}
+
+CsvReader::Next CsvReader::next() {
+  if (returned_) {
+    head_ = pos_;
+    returned_ = false;
+  }
+  if (!bom_checked_ && !skip_bom()) return Next::kNeedInput;
+  if (!in_record_) {
+    if (pos_ == tail_) return finished_ ? Next::kEnd : Next::kNeedInput;
+    start_record();
+    if (fast_record()) {
+      returned_ = true;
+      return Next::kRecord;
+    }
+  }
+  if (!scan()) {
+    if (!finished_) {
+      check_limits();
+      return Next::kNeedInput;
+    }
+    end_at_eof();
+  }
+  returned_ = true;
+  return Next::kRecord;
+}
+
+// Drops a byte-order mark at the start; false while too few bytes have come to tell.
+bool CsvReader::skip_bom() {
+  const std::size_t have = std::min<std::size_t>(tail_ - pos_, 3);
+  const bool prefix = have == 0 || std::memcmp(buffer_.data() + pos_, kBom, have) == 0;
+  if (prefix && have == 3) {
+    pos_ += 3;
+    head_ = pos_;
+  } else if (prefix && !finished_) {
+    return false;
+  }
+  bom_checked_ = true;
+  return true;
+}
+
+void CsvReader::start_record() {
+  in_record_ = true;
+  fields_.clear();
+  record_line_ = line_;
+  blank_ = false;
+  problem_ = CsvProblem{};
+  state_ = State::kFieldStart;
+  column_ = 1;
+  skipping_ = false;
+}
+
+// The common case: the whole record is one line in the buffer with no quote in it.
+bool CsvReader::fast_record() {
+  const char* begin = buffer_.data() + pos_;
+  const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', tail_ - pos_));
+  if (newline == nullptr) return false;
+  const auto length = static_cast<std::size_t>(newline - begin);
+  if (length >= limits_.max_record_bytes || std::memchr(begin, '"', length) != nullptr) {
+    return false;
+  }
+  const char* from = begin;
+  for (;;) {
+    if (fields_.size() == limits_.max_fields) {
+      fields_.clear();
+      return false;  // scan() reports it
+    }
+    const auto* comma =
+        static_cast<const char*>(std::memchr(from, ',', static_cast<std::size_t>(newline - from)));
+    const char* end = comma == nullptr ? newline : comma;
+    fields_.push_back(
+        {static_cast<std::size_t>(from - begin), static_cast<std::size_t>(end - from)});
+    if (comma == nullptr) break;
+    from = comma + 1;
+  }
+  Span& last = fields_.back();
+  if (last.length > 0 && begin[last.offset + last.length - 1] == '\r') --last.length;
+  blank_ = fields_.size() == 1 && last.length == 0;
+  pos_ += length + 1;
+  ++line_;
+  in_record_ = false;
+  return true;
+}
+
+// Scans from pos_ to the end of the record; false if the input runs out first.
+bool CsvReader::scan() {
+  char* const data = buffer_.data();
+  while (pos_ < tail_) {
+    switch (state_) {
+      case State::kFieldStart:
+        if (data[pos_] == '"') {
+          state_ = State::kQuoted;
+          quote_line_ = line_;
+          field_start_ = write_ = ++pos_;
+          break;
+        }
+        state_ = State::kUnquoted;
+        field_start_ = pos_;
+        [[fallthrough]];
+      case State::kUnquoted:
+      case State::kFieldDone: {
+        while (pos_ < tail_ && data[pos_] != ',' && data[pos_] != '\n') ++pos_;
+        if (pos_ == tail_) return false;
+        const bool last = data[pos_] == '\n';
+        if (state_ == State::kUnquoted) end_field(field_start_, pos_, last);
+        state_ = State::kFieldStart;
+        if (last) return end_line();
+        ++pos_;
+        break;
+      }
+      case State::kQuoted:
+        if (!scan_quoted()) return false;
+        break;
+      case State::kQuotedQuote:
+        if (data[pos_] == '"') {  // a doubled quote stands for one
+          if (!skipping_) data[write_++] = '"';
+          ++pos_;
+          state_ = State::kQuoted;
+        } else {
+          end_field(field_start_, write_, false);
+          state_ = State::kAfterQuote;
+        }
+        break;
+      case State::kAfterQuote:
+        if (!after_quote()) return false;
+        break;
+    }
+  }
+  return false;
+}
+
+// Copies quoted text down over the escapes, up to the next quote; false at the end of input.
+bool CsvReader::scan_quoted() {
+  char* const data = buffer_.data();
+  const auto* quote = static_cast<const char*>(std::memchr(data + pos_, '"', tail_ - pos_));
+  const std::size_t end = quote == nullptr ? tail_ : static_cast<std::size_t>(quote - data);
+  line_ += std::count(data + pos_, data + end, '\n');
+  if (!skipping_) {
+    if (write_ != pos_) std::memmove(data + write_, data + pos_, end - pos_);
+    write_ += end - pos_;
+  }
+  pos_ = end;
+  if (quote == nullptr) return false;
+  ++pos_;
+  state_ = State::kQuotedQuote;
+  return true;
+}
+
+// After a closing quote: a separator, a line break (LF or CRLF), or text that should not be
+// there, which is reported and dropped. False if one more byte must be seen first.
+bool CsvReader::after_quote() {
+  const char c = buffer_[pos_];
+  if (c == '\r' && pos_ + 1 == tail_) {
+    if (!finished_) return false;
+    ++pos_;  // CR at the very end: the line break of the last record
+  } else if (c == '\r' && buffer_[pos_ + 1] == '\n') {
+    ++pos_;
+  } else if (c != ',' && c != '\n') {
+    fail(line_, column_ - 1,
+         "text after the closing quote; expected a comma or a line break after it (a quote "
+         "inside a quoted field is written twice: \"\")");
+  }
+  state_ = State::kFieldDone;
+  return true;
+}
+
+// Records field [from, to) that ended at a separator, or at the end of the line if `last`.
+void CsvReader::end_field(std::size_t from, std::size_t to, bool last) {
+  ++column_;
+  if (skipping_) return;
+  if (last && to > from && buffer_[to - 1] == '\r') --to;
+  if (fields_.size() == limits_.max_fields) {
+    fail(line_, column_ - 1,
+         "more than " + std::to_string(limits_.max_fields) + " fields in one record");
+    skip();
+    return;
+  }
+  fields_.push_back({from - head_, to - from});
+}
+
+// Finishes a record whose line break is at pos_.
+bool CsvReader::end_line() {
+  ++pos_;
+  ++line_;
+  end_record();
+  return true;
+}
+
+void CsvReader::end_record() {
+  in_record_ = false;
+  if (!skipping_ && pos_ - head_ > limits_.max_record_bytes) {
+    too_long();
+    return;
+  }
+  blank_ = !skipping_ && fields_.size() == 1 && fields_[0].length == 0 && buffer_[head_] != '"';
+}
+
+// The input ended inside a record: it ends there.
+void CsvReader::end_at_eof() {
+  switch (state_) {
+    case State::kFieldStart:
+      end_field(pos_, pos_, true);
+      break;
+    case State::kUnquoted:
+      end_field(field_start_, pos_, true);
+      break;
+    case State::kQuoted:
+      problem_ = CsvProblem{};
+      fail(quote_line_, column_,
+           "the quoted field opened on line " + std::to_string(quote_line_) +
+               " is not closed before the end of the input; expected a closing quote");
+      end_field(field_start_, write_, false);
+      break;
+    case State::kQuotedQuote:
+      end_field(field_start_, write_, false);
+      break;
+    case State::kAfterQuote:
+    case State::kFieldDone:
+      break;
+  }
+  end_record();
+}
+
+void CsvReader::fail(std::int64_t line, std::size_t column, std::string message) {
+  if (!problem_.message.empty()) return;
+  problem_.line = line;
+  problem_.column = column;
+  problem_.message = std::move(message);
+}
+
+// Called when the input ran out inside a record: gives up on a record over the limit.
+void CsvReader::check_limits() {
+  if (!skipping_ && tail_ - head_ > limits_.max_record_bytes) too_long();
+  if (skipping_) head_ = field_start_ = write_ = pos_;  // keep nothing of a skipped record
+}
+
+void CsvReader::too_long() {
+  fail(record_line_, 0,
+       "record longer than the limit of " + std::to_string(limits_.max_record_bytes) +
+           " bytes; skipped to its end");
+  skip();
+}
+
+void CsvReader::skip() {
+  skipping_ = true;
+  fields_.clear();
+}
+
+}  // namespace sla
