@@ -394,10 +394,11 @@ class RowWriter {
         }
       }
     } else if (s_.output == BatchOutput::kCsv || s_.output == BatchOutput::kTsv) {
-      append_row(buffer_, record, *s_.display, s_.output == BatchOutput::kCsv ? ',' : '\t');
+      append_row(buffer_, record, *s_.display, s_.output == BatchOutput::kCsv ? ',' : '\t',
+                 &times_);
     } else {
       if (s_.output == BatchOutput::kJson) buffer_ += rows_ > 0 ? ",\n" : "\n";
-      append_json(buffer_, record, *s_.display);
+      append_json(buffer_, record, *s_.display, &times_);
       if (s_.output == BatchOutput::kJsonl) buffer_ += '\n';
     }
     ++rows_;
@@ -432,6 +433,7 @@ class RowWriter {
   const BatchSettings& s_;
   std::ostream& out_;
   std::string buffer_;
+  TimeTextCache times_;
   std::int64_t rows_ = 0;
   std::int64_t template_failures_ = 0;
   std::string first_template_failure_;

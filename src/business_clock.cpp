@@ -130,18 +130,40 @@ std::chrono::seconds BusinessClock::days_seconds(date::local_days first,
   return total;
 }
 
-// Business time on the days [first, end), a whole year at a time where it can.
+// Returns the business seconds from 1 January of y to the start of each of its days, and to
+// the next 1 January at the end: built on first use, so that any span costs a few lookups.
+const std::vector<std::int32_t>& BusinessClock::year_prefix(int y) const {
+  if (prefix_.empty()) prefix_.resize(static_cast<std::size_t>(kLastYear - kFirstYear + 1));
+  auto& prefix = prefix_[static_cast<std::size_t>(y - kFirstYear)];
+  if (prefix.empty()) {
+    prefix.reserve(367);
+    prefix.push_back(0);
+    std::int64_t total = 0;
+    for (auto d = jan1(y); d < jan1(y + 1); d += kDay) {
+      total += day_seconds(d, date::sys_seconds::min(), date::sys_seconds::max()).count();
+      prefix.push_back(static_cast<std::int32_t>(total));  // a year holds under 2^31 s
+    }
+  }
+  return prefix;
+}
+
+// Business time on the days [first, end): partial years from their prefix sums, whole years
+// from the year cache.
 std::chrono::seconds BusinessClock::span_seconds(date::local_days first,
                                                  date::local_days end) const {
   first = std::max(first, kBegin);
   end = std::min(end, kEnd);
   if (end <= first) return Seconds{0};
-  int y = year_of(first);
-  if (jan1(y + 1) > end) return days_seconds(first, end);
-  Seconds total{0};
-  if (first != jan1(y)) total = days_seconds(first, jan1(++y));
-  for (; jan1(y + 1) <= end; ++y) total += year_seconds(y);
-  return total + days_seconds(jan1(y), end);
+  // Business time from 1 January of y to d, for d from that day to the next 1 January.
+  auto at = [this](int y, date::local_days d) {
+    return Seconds{year_prefix(y)[static_cast<std::size_t>((d - jan1(y)).count())]};
+  };
+  int y1 = year_of(first);
+  int y2 = year_of(end - kDay);
+  if (y1 == y2) return at(y1, end) - at(y1, first);
+  Seconds total = at(y1, jan1(y1 + 1)) - at(y1, first);
+  for (int y = y1 + 1; y < y2; ++y) total += year_seconds(y);
+  return total + at(y2, end);
 }
 
 // Fills the cache on first use. A year with no business time marks its type closed for its

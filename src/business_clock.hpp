@@ -75,6 +75,7 @@ class BusinessClock {
   std::chrono::seconds days_seconds(date::local_days first, date::local_days end) const;
   std::chrono::seconds span_seconds(date::local_days first, date::local_days end) const;
   std::chrono::seconds year_seconds(int y) const;
+  const std::vector<std::int32_t>& year_prefix(int y) const;
   std::optional<date::sys_seconds> take(date::local_days d, date::sys_seconds from,
                                         std::chrono::seconds& remaining) const;
   std::optional<date::sys_seconds> advance(date::sys_seconds start,
@@ -92,6 +93,7 @@ class BusinessClock {
   // Filled on first use, so a clock must not be shared between threads (nor may the calendar).
   mutable std::vector<std::int64_t> year_cache_;     // business seconds by year; -1: not yet
   mutable std::vector<std::uint16_t> closed_types_;  // by rule era: year types with no business
+  mutable std::vector<std::vector<std::int32_t>> prefix_;  // by year: see year_prefix
 };
 
 }  // namespace sla

@@ -34,19 +34,18 @@ class Visitor {
  public:
   Visitor(const Zone& display, FieldSink& sink) : display_(display), sink_(sink) {}
 
-  void time(std::string_view name, date::sys_seconds t) {
-    buffer_.clear();
-    append_time(buffer_, t, display_);
-    sink_.text(name, buffer_);
-  }
-  void utc(std::string_view name, date::sys_seconds t) { sink_.text(name, format_utc(t)); }
+  void time(std::string_view name, date::sys_seconds t) { sink_.time(name, t, display_, false); }
+  void utc(std::string_view name, date::sys_seconds t) { sink_.time(name, t, display_, true); }
 
   void due(const Result& r) {
     time("submitted", r.ticket.submitted);
     sink_.text("priority", priority_code(r.ticket.priority));
     sink_.text("priority_name", r.priority_name);
     sink_.text("tier", tier_name(r.ticket.tier));
-    sink_.text("target", r.target.label());
+    char label[16];
+    auto end = std::to_chars(label, label + sizeof label - 1, r.target.amount).ptr;
+    *end++ = r.target.unit;
+    sink_.text("target", std::string_view(label, static_cast<std::size_t>(end - label)));
     sink_.integer("target_business_seconds", r.target.business.count());
     time("clock_start", r.clock_start);
     time("deadline", r.deadline);
@@ -82,19 +81,44 @@ class Visitor {
  private:
   const Zone& display_;
   FieldSink& sink_;
-  std::string buffer_;
 };
+
+void append_integer(std::string& out, std::int64_t value) {
+  char text[24];
+  auto end = std::to_chars(text, text + sizeof text, value).ptr;
+  out.append(text, static_cast<std::size_t>(end - text));
+}
+
+// Returns true if `value` holds any of the four bytes: one pass, where find_first_of would
+// search the value once per byte.
+bool contains_any(std::string_view value, char a, char b, char c, char d) {
+  for (char x : value) {
+    if (x == a || x == b || x == c || x == d) return true;
+  }
+  return false;
+}
+
+void append_instant(std::string& out, date::sys_seconds t, const Zone& zone, bool utc,
+                    TimeTextCache* cache) {
+  if (cache != nullptr) {
+    cache->append(out, t, zone, utc);
+  } else if (utc) {
+    append_utc(out, t);
+  } else {
+    append_time(out, t, zone);
+  }
+}
 
 class JsonSink final : public FieldSink {
  public:
-  explicit JsonSink(std::string& out) : out_(out) {}
+  JsonSink(std::string& out, TimeTextCache* cache) : out_(out), cache_(cache) {}
   void text(std::string_view name, std::string_view value) override {
     key(name);
     append_json_string(out_, value);
   }
   void integer(std::string_view name, std::int64_t value) override {
     key(name);
-    out_ += std::to_string(value);
+    append_integer(out_, value);
   }
   void real(std::string_view name, double value) override {
     key(name);
@@ -103,6 +127,12 @@ class JsonSink final : public FieldSink {
   void null(std::string_view name) override {
     key(name);
     out_ += "null";
+  }
+  void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc) override {
+    key(name);
+    out_ += '"';
+    append_instant(out_, t, zone, utc, cache_);
+    out_ += '"';
   }
 
  private:
@@ -113,25 +143,30 @@ class JsonSink final : public FieldSink {
     out_ += ':';
   }
   std::string& out_;
+  TimeTextCache* cache_;
   bool first_ = true;
 };
 
 class RowSink final : public FieldSink {
  public:
-  RowSink(std::string& out, char sep) : out_(out), sep_(sep) {}
+  RowSink(std::string& out, char sep, TimeTextCache* cache) : out_(out), sep_(sep), cache_(cache) {}
   void text(std::string_view, std::string_view value) override {
     next();
     sep_ == ',' ? append_csv(value) : append_tsv(value);
   }
   void integer(std::string_view, std::int64_t value) override {
     next();
-    out_ += std::to_string(value);
+    append_integer(out_, value);
   }
   void real(std::string_view, double value) override {
     next();
     append_real(out_, value);
   }
   void null(std::string_view) override { next(); }
+  void time(std::string_view, date::sys_seconds t, const Zone& zone, bool utc) override {
+    next();  // ISO 8601 needs no quoting or escaping
+    append_instant(out_, t, zone, utc, cache_);
+  }
 
  private:
   void next() {
@@ -139,18 +174,24 @@ class RowSink final : public FieldSink {
     first_ = false;
   }
   void append_csv(std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (!contains_any(value, ',', '"', '\r', '\n')) {
       out_ += value;
       return;
     }
     out_ += '"';
-    for (char c : value) {
-      if (c == '"') out_ += '"';
-      out_ += c;
+    for (std::size_t q; (q = value.find('"')) != std::string_view::npos;) {
+      out_.append(value.data(), q + 1);
+      out_ += '"';
+      value.remove_prefix(q + 1);
     }
+    out_ += value;
     out_ += '"';
   }
   void append_tsv(std::string_view value) {
+    if (!contains_any(value, '\t', '\n', '\r', '\\')) {
+      out_ += value;
+      return;
+    }
     for (char c : value) {
       switch (c) {
         case '\t':
@@ -172,6 +213,7 @@ class RowSink final : public FieldSink {
   }
   std::string& out_;
   char sep_;
+  TimeTextCache* cache_;
   bool first_ = true;
 };
 
@@ -198,6 +240,12 @@ std::size_t utf8_length(std::string_view s) {
 }
 
 }  // namespace
+
+void FieldSink::time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc) {
+  scratch_.clear();
+  utc ? append_utc(scratch_, t) : append_time(scratch_, t, zone);
+  text(name, scratch_);
+}
 
 const std::vector<std::string_view>& field_names(FieldSet set) {
   static const std::vector<std::string_view> kDue = make_names(FieldSet::kDue);
@@ -292,8 +340,33 @@ void append_real(std::string& out, double value) {
   }
 }
 
-void append_json(std::string& out, const Record& record, const Zone& display) {
-  JsonSink sink(out);
+void TimeTextCache::append(std::string& out, date::sys_seconds t, const Zone& zone, bool utc) {
+  ++clock_;
+  Entry* oldest = &entries_[0];
+  for (Entry& e : entries_) {
+    if (e.t == t && e.zone == &zone && e.utc == utc) {
+      e.used = clock_;
+      out.append(e.text.data(), e.size);
+      return;
+    }
+    if (e.used < oldest->used) oldest = &e;
+  }
+  // The least recently used goes: a value seen on every row (batch's now) always stays.
+  const std::size_t start = out.size();
+  utc ? append_utc(out, t) : append_time(out, t, zone);
+  const std::size_t size = out.size() - start;
+  if (size > oldest->text.size()) return;  // out of the range anyone formats: not kept
+  oldest->t = t;
+  oldest->zone = &zone;
+  oldest->utc = utc;
+  oldest->used = clock_;
+  oldest->size = static_cast<std::uint8_t>(size);
+  out.copy(oldest->text.data(), size, start);
+}
+
+void append_json(std::string& out, const Record& record, const Zone& display,
+                 TimeTextCache* cache) {
+  JsonSink sink(out, cache);
   visit_fields(record, display, sink);
   out += '}';
 }
@@ -308,8 +381,9 @@ void append_header(std::string& out, FieldSet set, char sep) {
   out += '\n';
 }
 
-void append_row(std::string& out, const Record& record, const Zone& display, char sep) {
-  RowSink sink(out, sep);
+void append_row(std::string& out, const Record& record, const Zone& display, char sep,
+                TimeTextCache* cache) {
+  RowSink sink(out, sep, cache);
   visit_fields(record, display, sink);
   out += '\n';
 }

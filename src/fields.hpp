@@ -4,6 +4,7 @@
 #include "evaluate.hpp"
 #include "zone.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,6 +32,32 @@ class FieldSink {
   virtual void integer(std::string_view name, std::int64_t value) = 0;
   virtual void real(std::string_view name, double value) = 0;
   virtual void null(std::string_view name) = 0;
+  // An instant, shown in `zone` ("2026-11-27T09:30:00-05:00"), or in UTC with a Z when `utc`.
+  // By default formatted and handed to text(); sinks may write it directly.
+  virtual void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc);
+
+ protected:
+  std::string scratch_;  // reused by time() so that rows allocate nothing
+};
+
+// Remembers the last few instants written as text, for writers of many rows: in a batch,
+// `now` is the same on every row and clock_start is mostly the submission time.
+class TimeTextCache {
+ public:
+  // Appends `t` as append_time (in `zone`) or append_utc would, from the cache if it can.
+  void append(std::string& out, date::sys_seconds t, const Zone& zone, bool utc);
+
+ private:
+  struct Entry {
+    date::sys_seconds t{};
+    const Zone* zone = nullptr;  // null: empty entry
+    bool utc = false;
+    std::uint64_t used = 0;
+    std::uint8_t size = 0;
+    std::array<char, 32> text{};
+  };
+  Entry entries_[4];
+  std::uint64_t clock_ = 0;
 };
 
 // Returns the field names of `set`, in output order.
@@ -46,13 +73,16 @@ void append_json_string(std::string& out, std::string_view value);
 // Appends `value` with two digits after the point, as JSON and CSV print percentages.
 void append_real(std::string& out, double value);
 
-// Appends one JSON object (no newline).
-void append_json(std::string& out, const Record& record, const Zone& display);
+// Appends one JSON object (no newline). `cache`, if given, speeds up repeated instants.
+void append_json(std::string& out, const Record& record, const Zone& display,
+                 TimeTextCache* cache = nullptr);
 
 // Appends the header line of `set` for CSV (sep ',') or TSV (sep '\t'), with "\n".
 void append_header(std::string& out, FieldSet set, char sep);
 
 // Appends one CSV (RFC 4180 quoting) or TSV (\t \n \r \\ escaped) line, with "\n".
-void append_row(std::string& out, const Record& record, const Zone& display, char sep);
+// `cache`, if given, speeds up repeated instants.
+void append_row(std::string& out, const Record& record, const Zone& display, char sep,
+                TimeTextCache* cache = nullptr);
 
 }  // namespace sla

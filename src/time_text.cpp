@@ -159,10 +159,17 @@ std::string range_text(const Zone& zone) {
 }
 
 // Writes `value` as exactly `width` digits at `p`. REQUIRES: 0 <= value < 10^width.
+// Writes the last `width` (2 or 4) decimal digits of `value`, two at a time.
 void put_digits(char* p, unsigned value, int width) {
-  for (int i = width - 1; i >= 0; --i) {
-    p[i] = static_cast<char>('0' + value % 10);
-    value /= 10;
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  for (int i = width - 2; i >= 0; i -= 2) {
+    const unsigned pair = value % 100 * 2;
+    p[i] = kPairs[pair];
+    p[i + 1] = kPairs[pair + 1];
+    value /= 100;
   }
 }
 
@@ -176,18 +183,18 @@ void append_local(std::string& out, std::int64_t local) {
   if (year < 0 || year > 9999) {
     out += year < 0 ? '-' : '+';
     out += std::to_string(year < 0 ? -year : year);
+    out += "-00-00T00:00:00";
   } else {
-    char digits[4];
-    put_digits(digits, static_cast<unsigned>(year), 4);
-    out.append(digits, 4);
+    out += "0000-00-00T00:00:00";
+    put_digits(out.data() + out.size() - 19, static_cast<unsigned>(year), 4);
   }
-  char rest[] = "-00-00T00:00:00";
+  // Written in place: one append per timestamp, as batch writes millions of them.
+  char* rest = out.data() + out.size() - 15;
   put_digits(rest + 1, unsigned{ymd.month()}, 2);
   put_digits(rest + 4, unsigned{ymd.day()}, 2);
   put_digits(rest + 7, second / 3600, 2);
   put_digits(rest + 10, second / 60 % 60, 2);
   put_digits(rest + 13, second % 60, 2);
-  out.append(rest, sizeof rest - 1);
 }
 
 // Appends ±HH:MM, or ±HH:MM:SS where the offset has seconds (local mean time).
@@ -262,6 +269,10 @@ date::sys_seconds parse_time(std::string_view text, const Zone& zone, date::sys_
 }
 
 bool in_supported_range(date::sys_seconds t, const Zone& zone) {
+  // A day inside both ends holds every instant whatever the zone's offset (under a day).
+  constexpr date::sys_seconds kSurelyAfter{date::sys_days{kFirstDay} + date::days{2}};
+  constexpr date::sys_seconds kSurelyBefore{date::sys_days{kLastDay} - date::days{1}};
+  if (t >= kSurelyAfter && t < kSurelyBefore) return true;
   const std::int64_t s = t.time_since_epoch().count();
   if (s < -kMaxUnixSeconds || s > kMaxUnixSeconds) return false;
   const date::local_seconds local = zone.to_local(t);
@@ -282,11 +293,15 @@ std::string format_time(date::sys_seconds t, const Zone& zone) {
   return out;
 }
 
+void append_utc(std::string& out, date::sys_seconds t) {
+  append_local(out, t.time_since_epoch().count());
+  out += 'Z';
+}
+
 std::string format_utc(date::sys_seconds t) {
   std::string out;
   out.reserve(20);
-  append_local(out, t.time_since_epoch().count());
-  out += 'Z';
+  append_utc(out, t);
   return out;
 }
 

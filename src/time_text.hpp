@@ -33,7 +33,10 @@ void append_time(std::string& out, date::sys_seconds t, const Zone& zone);
 // Returns `t` as append_time writes it.
 std::string format_time(date::sys_seconds t, const Zone& zone);
 
-// Returns `t` in UTC with a Z: "2026-11-27T14:30:00Z".
+// Appends `t` in UTC with a Z: "2026-11-27T14:30:00Z".
+void append_utc(std::string& out, date::sys_seconds t);
+
+// Returns `t` as append_utc writes it.
 std::string format_utc(date::sys_seconds t);
 
 // Returns a business duration for people: "1d 2h 30m" with days of `day_length`, seconds shown

@@ -181,6 +181,7 @@ Zone Zone::from_tzif(std::string_view name, std::string_view tzif) {
     if (!rule) throw_bad_zone(name, "bad footer TZ string " + quote(data.footer) + ": " + problem);
     zone.set_footer(*rule);
   }
+  zone.build_index();
   return zone;
 }
 
@@ -217,9 +218,37 @@ void Zone::set_footer(const PosixTz& footer) {
   if (footer.has_dst) footer_daylight_ = {footer.dst_offset, true, intern(footer.dst_abbreviation)};
 }
 
+void Zone::build_index() {
+  bucket_first_.clear();
+  if (transitions_.empty()) return;
+  const std::int64_t origin = transitions_.front();
+  const auto buckets =
+      static_cast<std::size_t>(((transitions_.back() - origin) >> kBucketBits) + 1);
+  if (buckets > kMaxBuckets) return;  // a table spanning millennia: binary search will do
+  bucket_first_.resize(buckets);
+  std::size_t i = 0;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    const std::int64_t start = origin + (static_cast<std::int64_t>(b) << kBucketBits);
+    while (i < transitions_.size() && transitions_[i] <= start) ++i;
+    bucket_first_[b] = static_cast<std::uint32_t>(i);
+  }
+}
+
+// Returns the number of transitions at or before t: from the bucket index inside the table
+// (a step or two from the bucket's first), by binary search outside it.
+std::size_t Zone::transitions_until(std::int64_t t) const {
+  if (bucket_first_.empty() || t < transitions_.front() || t >= transitions_.back()) {
+    return static_cast<std::size_t>(std::upper_bound(transitions_.begin(), transitions_.end(), t) -
+                                    transitions_.begin());
+  }
+  std::size_t i =
+      bucket_first_[static_cast<std::size_t>((t - transitions_.front()) >> kBucketBits)];
+  while (transitions_[i] <= t) ++i;
+  return i;
+}
+
 Zone::Piece Zone::piece_at(std::int64_t t) const {
-  const std::size_t i = static_cast<std::size_t>(
-      std::upper_bound(transitions_.begin(), transitions_.end(), t) - transitions_.begin());
+  const std::size_t i = transitions_until(t);
   if (i < transitions_.size()) {
     return {&types_[i == 0 ? 0 : transition_types_[i - 1]], transitions_[i]};
   }

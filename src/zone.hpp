@@ -75,6 +75,8 @@ class Zone {
   Zone() = default;
   std::uint16_t intern(std::string_view abbreviation);
   void set_footer(const PosixTz& footer);
+  void build_index();
+  std::size_t transitions_until(std::int64_t t) const;
   Piece piece_at(std::int64_t t) const;
   const LocalType& type_at(std::int64_t t) const;  // piece_at(t).type, faster
   Resolved resolve(std::int64_t local) const;
@@ -88,6 +90,11 @@ class Zone {
   std::optional<PosixTz> footer_;               // the rule after the last transition
   LocalType footer_standard_{};
   LocalType footer_daylight_{};
+  // For each 2^22 s (about 49 days) from the first transition: the transitions at or before its
+  // start. Transitions are months apart, so a lookup is one index and a step or two.
+  static constexpr int kBucketBits = 22;
+  static constexpr std::size_t kMaxBuckets = 1 << 14;
+  std::vector<std::uint32_t> bucket_first_;
 };
 
 }  // namespace sla
