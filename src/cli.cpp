@@ -93,6 +93,26 @@ void add_options(CLI::App& app, const std::string& command, Options& o) {
   add_common(app, o);
 }
 
+// Returns CLI11's complaint as one line that quotes the offending argument.
+std::string parse_error_text(const CLI::ParseError& e, int argc, const char* const* argv) {
+  std::string text = one_line(e.what());
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    // "The following argument(s) was/were not expected: X Y": name the first in argv, quoted.
+    std::string extras = " " + text.substr(text.rfind(": ") + 2) + " ";
+    std::string extra = extras.substr(1, extras.find(' ', 1) - 1);
+    for (int i = 1; i < argc; ++i) {
+      if (extras.find(" " + std::string(argv[i]) + " ") != std::string::npos) {
+        extra = argv[i];
+        break;
+      }
+    }
+    return "unexpected argument " + quote(extra) + "; see sla " +
+           (argc > 1 && command_of(argc, argv) != "due" ? command_of(argc, argv) + " " : "") +
+           "--help for what is accepted";
+  }
+  return text + "; see sla --help";
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -118,7 +138,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e, out, err);
-    err << "sla: error: " << one_line(e.what()) << "; see sla --help\n";
+    err << "sla: error: " << parse_error_text(e, argc, argv) << "\n";
     return 2;
   }
 

@@ -57,6 +57,28 @@ std::string known_fields(FieldSet set) {
   return out;
 }
 
+// Rejects widths and precisions past kMaxWidth: '{id:>10000000}' would write megabytes a row.
+void check_spec(std::string_view original, std::string_view spec) {
+  constexpr std::size_t kMaxWidth = 1000;
+  for (std::size_t i = 0; i < spec.size();) {
+    if (spec[i] < '0' || spec[i] > '9') {
+      ++i;
+      continue;
+    }
+    std::size_t digits = i;
+    while (digits < spec.size() && spec[digits] >= '0' && spec[digits] <= '9') ++digits;
+    std::string_view number = spec.substr(i, digits - i);
+    std::size_t value = 0;
+    for (char c : number)
+      value = number.size() > 9 ? kMaxWidth + 1 : value * 10 + static_cast<std::size_t>(c - '0');
+    if (value > kMaxWidth) {
+      throw InputError("invalid --format " + quote(original) + ": width or precision " +
+                       quote(number) + " is too large; expected at most 1000");
+    }
+    i = digits;
+  }
+}
+
 // Checks every {name...} in `text` against the fields of `set`.
 void check_names(std::string_view original, std::string_view text, FieldSet set) {
   const auto& names = field_names(set);
@@ -73,6 +95,7 @@ void check_names(std::string_view original, std::string_view text, FieldSet set)
       throw InputError("invalid --format " + quote(original) + ": unknown field " + quote(name) +
                        "; known fields: " + known_fields(set));
     }
+    if (text[end] == ':') check_spec(original, text.substr(end + 1, text.find('}', end) - end - 1));
     i = end;
   }
 }

@@ -5,6 +5,7 @@
 #include "error.hpp"
 #include "time_text.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -19,8 +20,13 @@ namespace {
 
 constexpr std::string_view kPolicyZone = "America/New_York";
 
-// Reads a file; returns false (errno set) if it cannot be opened or read.
+// Reads a file; returns false (errno set) if it cannot be opened or read, or is a directory.
 bool try_read(const std::string& path, std::string& content) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    errno = EISDIR;
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::ostringstream buffer;
