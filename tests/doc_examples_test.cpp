@@ -1,0 +1,132 @@
+// Runs every example command of the README and the manual, and checks that it works as shown.
+//
+// README: in ```console blocks, a line "$ COMMAND" is run, and the lines after it, up to the
+// next "$ " or the end of the block, are its exact output (none shown: any output). Manual: the
+// same inside .EX/.EE, with roff escapes undone, plus crontab lines, whose command is run.
+// Commands run under bash in a scratch directory holding the example files, with sla first on
+// PATH, "now" pinned to Wed 2026-11-25 16:30 New York time, and `mail` recording its input.
+#include "cli_run.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace sla::test {
+namespace {
+
+struct Example {
+  std::string source;  // file:line
+  std::string command;
+  std::vector<std::string> output;  // empty: not shown
+};
+
+std::vector<std::string> read_lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string unroff(std::string s) {
+  const std::pair<std::string, std::string> kEscapes[] = {
+      {"\\-", "-"}, {"\\(aq", "'"}, {"\\(dq", "\""}, {"\\e", "\\"}, {"\\&", ""}};
+  for (const auto& [from, to] : kEscapes) {
+    for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+      s.replace(at, from.size(), to);
+    }
+  }
+  return s;
+}
+
+// Collects "$ " examples between `open` and `close` lines; crontab lines too when `cron`.
+std::vector<Example> examples(const std::string& path, const std::string& name,
+                              const std::string& open, const std::string& close, bool roff) {
+  static const std::regex kCron(R"(^([-*/,0-9]+ ){5}(.*)$)");
+  std::vector<Example> found;
+  bool inside = false;
+  auto lines = read_lines(path);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string line = roff ? unroff(lines[i]) : lines[i];
+    if (!inside) {
+      inside = lines[i] == open;
+      continue;
+    }
+    if (lines[i] == close) {
+      inside = false;
+      continue;
+    }
+    std::smatch cron;
+    if (line.rfind("$ ", 0) == 0) {
+      found.push_back({name + ":" + std::to_string(i + 1), line.substr(2), {}});
+    } else if (std::regex_match(line, cron, kCron)) {
+      found.push_back({name + ":" + std::to_string(i + 1), cron[2], {}});
+    } else if (!found.empty()) {
+      found.back().output.push_back(line);
+    }
+  }
+  return found;
+}
+
+// Writes the example files the README shows with `cat`.
+std::string scratch_directory() {
+  char pattern[] = "/tmp/sla-doc-XXXXXX";
+  std::string dir = mkdtemp(pattern);
+  std::ofstream(dir + "/tickets.csv") << "id,submitted,priority,tier,responded\n"
+                                         "T-1,2026-11-25 16:30,P1,premium,\n"
+                                         "T-2,2026-11-24 10:00,P2,standard,\n"
+                                         "T-3,2026-11-20 11:15,P3,standard,2026-11-23 10:00\n"
+                                         "T-4,2026-11-23 09:00,P4,premium,2026-11-25 17:00\n";
+  std::ofstream(dir + "/company-holidays.txt") << "# Company days off, besides us-federal\n"
+                                                  "4th Thu of Nov +1 | | Day after Thanksgiving\n"
+                                                  "12-24 | | Christmas Eve\n";
+  std::ofstream(dir + "/mail.bash") << "mail() { cat > \"$HOME/mail.out\"; }\n";
+  return dir;
+}
+
+void run_all(const std::vector<Example>& list) {
+  ASSERT_FALSE(list.empty());
+  std::string dir = scratch_directory();
+  std::string bin = SLA_BINARY;
+  bin = bin.substr(0, bin.rfind('/'));
+  RunOptions options;
+  options.cwd = dir;
+  options.env = {"PATH=" + bin + ":/usr/bin:/bin", "SLA_NOW=2026-11-25T16:30:00-05:00",
+                 "BASH_ENV=" + dir + "/mail.bash", "HOME=" + dir};
+  for (const Example& e : list) {
+    RunResult r = run("/bin/bash", {"-o", "pipefail", "-c", e.command}, options);
+    EXPECT_TRUE(r.status == 0 || r.status == 1) << e.source << ": " << e.command << "\n" << r.err;
+    EXPECT_EQ(r.err, "") << e.source << ": " << e.command;
+    if (!e.output.empty()) {
+      std::string want;
+      for (const std::string& line : e.output) want += line + "\n";
+      EXPECT_EQ(r.out, want) << e.source << ": " << e.command;
+    }
+    if (e.command.find("|| mail") != std::string::npos) {  // the cron job mailed its rows
+      std::ifstream mailed(dir + "/mail.out");
+      std::ostringstream text;
+      text << mailed.rdbuf();
+      EXPECT_NE(text.str().find("breached"), std::string::npos) << e.source << ": nothing mailed";
+      std::remove((dir + "/mail.out").c_str());
+    }
+  }
+}
+
+TEST(DocExamples, ReadmeCommandsWorkAsShown) {
+  auto list = examples(SLA_SOURCE_DIR "/README.md", "README.md", "```console", "```", false);
+  auto cron = examples(SLA_SOURCE_DIR "/README.md", "README.md", "```cron", "```", false);
+  ASSERT_FALSE(cron.empty());
+  list.insert(list.end(), cron.begin(), cron.end());
+  run_all(list);
+}
+
+TEST(DocExamples, ManualCommandsWorkAsShown) {
+  run_all(examples(SLA_SOURCE_DIR "/man/sla.1", "sla.1", ".EX", ".EE", true));
+}
+
+}  // namespace
+}  // namespace sla::test
