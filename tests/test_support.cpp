@@ -19,6 +19,11 @@ const HolidayCalendar& us_federal() {
   return calendar;
 }
 
+date::sys_seconds utc(int y, unsigned m, unsigned d, int hh, int mm, int ss) {
+  return date::sys_days{date::year{y} / date::month{m} / date::day{d}} + std::chrono::hours{hh} +
+         std::chrono::minutes{mm} + std::chrono::seconds{ss};
+}
+
 date::sys_seconds ny(int y, unsigned m, unsigned d, int hh, int mm, int ss) {
   auto local = date::local_days{date::year{y} / date::month{m} / date::day{d}} +
                std::chrono::hours{hh} + std::chrono::minutes{mm} + std::chrono::seconds{ss};

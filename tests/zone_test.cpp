@@ -25,10 +25,7 @@ using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-date::sys_seconds utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
-  return date::sys_days{date::year{y} / date::month{m} / date::day{d}} + hours{hh} + minutes{mm} +
-         seconds{ss};
-}
+using test::utc;
 
 date::local_seconds wall(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
   return date::local_days{date::year{y} / date::month{m} / date::day{d}} + hours{hh} + minutes{mm} +
