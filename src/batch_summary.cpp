@@ -1,0 +1,146 @@
+// Batch --summary: counts by status and by priority x tier, compliance, response percentiles.
+#include "batch_summary.hpp"
+
+#include "fields.hpp"
+#include "time_text.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace sla::batch_detail {
+namespace {
+
+std::string pad(std::string text, std::size_t width, bool right) {
+  if (text.size() >= width) return text;
+  return right ? std::string(width - text.size(), ' ') + text
+               : text + std::string(width - text.size(), ' ');
+}
+
+}  // namespace
+
+void ResponseHistogram::add(std::int64_t seconds) {
+  ++count_;
+  if (seconds >= kLimit) return;  // percentile() finds these past the pages
+  const auto s = static_cast<std::size_t>(seconds);
+  auto& page = pages_[s >> kPageBits];
+  if (!page) page = std::make_unique<std::uint32_t[]>(kPageSize);
+  ++page[s & (kPageSize - 1)];
+  ++page_counts_[s >> kPageBits];
+}
+
+std::int64_t ResponseHistogram::percentile(std::int64_t percent) const {
+  std::int64_t rank = std::max<std::int64_t>(1, (count_ * percent + 99) / 100);
+  for (std::size_t p = 0; p < pages_.size(); ++p) {
+    if (rank > page_counts_[p]) {
+      rank -= page_counts_[p];
+      continue;
+    }
+    for (std::size_t i = 0; i < kPageSize; ++i) {
+      rank -= pages_[p][i];
+      if (rank <= 0) return static_cast<std::int64_t>((p << kPageBits) + i);
+    }
+  }
+  return kLimit;
+}
+
+void Counts::append_compliance(std::string& out, std::string_view none) const {
+  if (responded() == 0) {
+    out += none;
+    return;
+  }
+  append_real(out, 100.0 * static_cast<double>(met()) / static_cast<double>(responded()));
+}
+
+void Summary::add(std::size_t status, const Result* r) {
+  ++total_.rows;
+  ++total_.by_status[status];
+  if (r == nullptr) return;
+  Counts& c = cell(r->ticket.priority, r->ticket.tier);
+  ++c.rows;
+  ++c.by_status[status];
+  if (r->check && r->check->response_business) responses_.add(r->check->response_business->count());
+}
+
+std::string Summary::text() const {
+  std::string out;
+  out += "rows        " + std::to_string(total_.rows) + "\n";
+  for (std::size_t s = 0; s < kStatuses; ++s) {
+    out +=
+        pad(std::string(kStatusNames[s]), 12, false) + std::to_string(total_.by_status[s]) + "\n";
+  }
+  out += "compliance  ";
+  total_.append_compliance(out, "n/a (no responded tickets)");
+  if (total_.responded() > 0) {
+    out += "% (" + std::to_string(total_.met()) + " met of " + std::to_string(total_.responded()) +
+           " responded)";
+  }
+  out += "\nresponse    ";
+  if (responses_.count() == 0) {
+    out += "n/a (no responded tickets)\n";
+  } else {
+    out += "median " + duration(responses_.percentile(50)) + ", 90th percentile " +
+           duration(responses_.percentile(90)) + " (business time)\n";
+  }
+  out +=
+      "\npriority  tier          rows  on_track   at_risk  breached       met    missed  "
+      "compliance\n";
+  for (std::size_t i = 0; i < cells_.size(); ++i) {
+    const Counts& c = cells_[i];
+    if (c.rows == 0) continue;
+    out += pad(std::string(priority_code(priority_of(i))), 10, false) +
+           pad(std::string(tier_name(tier_of(i))), 10, false) +
+           pad(std::to_string(c.rows), 8, true);
+    for (std::size_t s = 0; s < kError; ++s) out += pad(std::to_string(c.by_status[s]), 10, true);
+    std::string compliance;
+    c.append_compliance(compliance, "n/a");
+    out += pad(compliance + (c.responded() > 0 ? "%" : ""), 12, true) + "\n";
+  }
+  return out;
+}
+
+std::string Summary::json() const {
+  std::string out = "{\"rows\":" + std::to_string(total_.rows) + ",\"statuses\":";
+  append_statuses(out, total_, kStatuses);
+  out += ",\"compliance_percent\":";
+  total_.append_compliance(out, "null");
+  out += ",\"responded\":" + std::to_string(total_.responded());
+  out += ",\"response_business_seconds\":{\"median\":";
+  out += responses_.count() ? std::to_string(responses_.percentile(50)) : "null";
+  out += ",\"p90\":";
+  out += responses_.count() ? std::to_string(responses_.percentile(90)) : "null";
+  out +=
+      ",\"exact_below\":" + std::to_string(ResponseHistogram::kLimit) + "},\"by_priority_tier\":[";
+  for (std::size_t i = 0; i < cells_.size(); ++i) {
+    const Counts& c = cells_[i];
+    out += i ? ",{\"priority\":\"" : "{\"priority\":\"";
+    out += priority_code(priority_of(i));
+    out += "\",\"tier\":\"";
+    out += tier_name(tier_of(i));
+    out += "\",\"rows\":" + std::to_string(c.rows) + ",\"statuses\":";
+    append_statuses(out, c, kError);
+    out += ",\"compliance_percent\":";
+    c.append_compliance(out, "null");
+    out += '}';
+  }
+  return out + "]}\n";
+}
+
+Counts& Summary::cell(Priority p, Tier t) {
+  return cells_[(static_cast<std::size_t>(p) - 1) * 2 + (t == Tier::kPremium ? 1 : 0)];
+}
+
+void Summary::append_statuses(std::string& out, const Counts& c, std::size_t n) {
+  for (std::size_t s = 0; s < n; ++s) {
+    out += s ? ",\"" : "{\"";
+    out += kStatusNames[s];
+    out += "\":" + std::to_string(c.by_status[s]);
+  }
+  out += '}';
+}
+
+std::string Summary::duration(std::int64_t seconds) {
+  std::string text = format_duration(std::chrono::seconds{seconds});
+  return seconds >= ResponseHistogram::kLimit ? "at least " + text : text;
+}
+
+}  // namespace sla::batch_detail

@@ -1,0 +1,89 @@
+// Batch --summary: counts by status and by priority x tier, compliance, response percentiles.
+#pragma once
+
+#include "evaluate.hpp"
+#include "policy.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sla::batch_detail {
+
+// Statuses by index: the five of Status in its order, then error.
+constexpr std::size_t kStatuses = 6;
+constexpr std::size_t kError = 5;
+constexpr std::array<std::string_view, kStatuses> kStatusNames = {"on_track", "at_risk", "breached",
+                                                                  "met",      "missed",  "error"};
+
+// Response business times at one-second resolution below kLimit (about 129 business days), in
+// pages of counters allocated on first use: exact percentiles in at most 16 MiB however many
+// rows there are (up to 2^32 - 1 responses of the same second). Longer times are only counted,
+// and a percentile that falls among them is given as kLimit ("at least").
+class ResponseHistogram {
+ public:
+  static constexpr std::int64_t kLimit = std::int64_t{1} << 22;
+
+  // Counts one response of `seconds` business seconds. REQUIRES: seconds >= 0.
+  void add(std::int64_t seconds);
+
+  // Returns how many responses have been added.
+  std::int64_t count() const { return count_; }
+
+  // Returns the nearest-rank percentile: the least value that at least `percent`% of the
+  // values do not exceed (the lower median for 50). REQUIRES: count() > 0, 0 < percent <= 100.
+  std::int64_t percentile(std::int64_t percent) const;
+
+ private:
+  static constexpr std::size_t kPageBits = 12;
+  static constexpr std::size_t kPageSize = std::size_t{1} << kPageBits;
+  static constexpr std::size_t kPages = static_cast<std::size_t>(kLimit) >> kPageBits;
+  std::vector<std::unique_ptr<std::uint32_t[]>> pages_{kPages};
+  std::vector<std::int64_t> page_counts_ = std::vector<std::int64_t>(kPages, 0);
+  std::int64_t count_ = 0;
+};
+
+// Counts of rows by status.
+struct Counts {
+  std::array<std::int64_t, kStatuses> by_status{};
+  std::int64_t rows = 0;
+
+  // Returns the rows that are met.
+  std::int64_t met() const { return by_status[static_cast<std::size_t>(Status::kMet)]; }
+  // Returns the rows that are met or missed: those with a response.
+  std::int64_t responded() const {
+    return met() + by_status[static_cast<std::size_t>(Status::kMissed)];
+  }
+  // Appends met / (met + missed) as a percentage, or `none`.
+  void append_compliance(std::string& out, std::string_view none) const;
+};
+
+// --summary: counts by status and by priority x tier, compliance, response percentiles.
+class Summary {
+ public:
+  // Counts one row of status index `status`; `r` is its result, or null for a row in error.
+  void add(std::size_t status, const Result* r);
+
+  // Returns the summary as the text table.
+  std::string text() const;
+
+  // Returns the summary as one JSON object and a newline.
+  std::string json() const;
+
+ private:
+  static Priority priority_of(std::size_t i) { return static_cast<Priority>(i / 2 + 1); }
+  static Tier tier_of(std::size_t i) { return i % 2 ? Tier::kPremium : Tier::kStandard; }
+  Counts& cell(Priority p, Tier t);
+  static void append_statuses(std::string& out, const Counts& c, std::size_t n);
+  static std::string duration(std::int64_t seconds);
+
+  Counts total_;
+  std::array<Counts, 8> cells_{};  // P1 standard, P1 premium, P2 standard, ...
+  ResponseHistogram responses_;
+};
+
+}  // namespace sla::batch_detail
