@@ -141,8 +141,7 @@ void write_result(const Options& options, const Context& ctx, const Result& r, b
   if (options.format) {
     OutputTemplate::parse(*options.format, record.set).append(text, record, ctx.display);
   } else if (ctx.output == Output::kText) {
-    TextStyle style{&ctx.policy_zone, &ctx.display,
-                    options.color == "always" || (options.color == "auto" && color_wanted())};
+    TextStyle style{&ctx.policy_zone, &ctx.display, color_wanted(options.color)};
     text = render_result_text(r, check, style);
     if (options.explain) text += "\n" + render_trace_text(trace, style);
   } else if (ctx.output == Output::kJson || ctx.output == Output::kJsonl) {

@@ -105,10 +105,10 @@ date::sys_seconds current_time(const Zone& policy_zone) {
   return now;
 }
 
-bool color_wanted() {
+bool color_wanted(std::string_view when) {
   const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  return isatty(STDOUT_FILENO) == 1;
+  if (no_color != nullptr && *no_color != '\0') return false;  // even over --color always
+  return when == "always" || (when == "auto" && isatty(STDOUT_FILENO) == 1);
 }
 
 }  // namespace sla

@@ -24,7 +24,8 @@ Zone load_zone(std::string_view name, std::string_view what);
 // scripts and tests can pin "now".
 date::sys_seconds current_time(const Zone& policy_zone);
 
-// Returns true if standard output is a terminal and NO_COLOR is unset or empty.
-bool color_wanted();
+// Returns whether to colour text output, given --color `when` (auto, always or never): never
+// when NO_COLOR is set and not empty; with auto, only when standard output is a terminal.
+bool color_wanted(std::string_view when);
 
 }  // namespace sla

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -151,7 +153,8 @@ TEST(Due, RunsFromAnyDirectoryWithNoDataFiles) {
   RunOptions o;
   o.cwd = "/";
   o.env = {"TZDIR=/nonexistent"};  // even without the zoneinfo database
-  RunResult r = run(SLA_BINARY, {"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30", "-o", "json"}, o);
+  RunResult r =
+      run(SLA_BINARY, {"-p", "P1", "-t", "premium", "-s", "2026-11-25 16:30", "-o", "json"}, o);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(json_field(r.out, "deadline"), "2026-11-27T09:30:00-05:00");
 }
@@ -250,6 +253,26 @@ TEST(Errors, MalformedHolidayFileNamesFileLineAndColumn) {
   std::ofstream(path) << "# ok\n01-01 | observed | New Year\n2nd Mon of Foo | | Bad\n";
   expect_error({"--holidays", path}, path + ":3:");
   std::remove(path.c_str());
+}
+
+// Colour only on a terminal (script(1) gives the run one), and never with NO_COLOR.
+TEST(Color, OnlyOnATerminalAndNeverWithNoColor) {
+  const std::string ticket = " -p P1 -t premium -s '2026-11-25 16:30'";
+  auto on_terminal = [&](const std::string& env, const std::string& flags) {
+    RunOptions o;
+    o.env = {"NO_COLOR=" + env};
+    return run("/usr/bin/script", {"-qec", std::string(SLA_BINARY) + ticket + flags, "/dev/null"},
+               o);
+  };
+  if (access("/usr/bin/script", X_OK) != 0) GTEST_SKIP() << "script(1) is not installed";
+  EXPECT_NE(on_terminal("", "").out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(on_terminal("1", "").out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(on_terminal("", " --color never").out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(on_terminal("1", " --color always").out.find("\x1b["), std::string::npos);
+  RunOptions piped;
+  piped.env = {"NO_COLOR="};
+  EXPECT_EQ(sla({"-p", "P1"}, piped).out.find("\x1b["), std::string::npos);
+  EXPECT_NE(sla({"-p", "P1", "--color", "always"}, piped).out.find("\x1b["), std::string::npos);
 }
 
 TEST(Help, HelpAndVersionSucceed) {
