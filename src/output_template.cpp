@@ -57,9 +57,15 @@ std::string known_fields(FieldSet set) {
   return out;
 }
 
-// Rejects widths and precisions past kMaxWidth: '{id:>10000000}' would write megabytes a row.
+// Rejects widths and precisions past kMaxWidth, and those taken from fields: '{id:>10000000}'
+// would write megabytes a row.
 void check_spec(std::string_view original, std::string_view spec) {
   constexpr std::size_t kMaxWidth = 1000;
+  if (spec.find('{') != std::string_view::npos) {
+    // A width taken from a field ('{deadline:>{overdue_seconds}}') could be millions.
+    throw InputError("invalid --format " + quote(original) + ": a width or precision from a " +
+                     "field in " + quote(spec) + "; expected a number up to 1000");
+  }
   for (std::size_t i = 0; i < spec.size();) {
     if (spec[i] < '0' || spec[i] > '9') {
       ++i;
