@@ -2,6 +2,7 @@
 #include "business_clock.hpp"
 
 #include "holidays.hpp"
+#include "reference_model.hpp"
 #include "test_support.hpp"
 #include "time_text.hpp"
 #include "zone.hpp"
@@ -14,10 +15,8 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <map>
 #include <optional>
 #include <random>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,149 +54,15 @@ testing::AssertionResult same_time(std::optional<date::sys_seconds> got,
 }
 
 // ---------------------------------------------------------------------------------------------
-// The brute force. It shares nothing with the clock but the zone: its own holiday rules, its
-// own week, and a walk over every open minute of every local day.
+// The brute force (tests/reference_model): it shares nothing with the clock but the zone: its
+// own holiday rules, its own week, and a walk over every open minute of every local day.
 
-// US federal holidays hand-coded from the rules of holidays/us-federal.txt, observed dates.
-class FederalHolidays {
- public:
-  bool is_holiday(date::local_days d) {
-    int y = static_cast<int>(date::year_month_day{d}.year());
-    auto it = years_.find(y);
-    if (it == years_.end()) it = years_.emplace(y, observed_in(y)).first;
-    return it->second.count(d) != 0;
-  }
-
- private:
-  static std::set<date::local_days> observed_in(int y) {
-    std::set<date::local_days> days;
-    for (int rule_year = y - 1; rule_year <= y + 1; ++rule_year) {
-      for (auto d : rule_dates(rule_year)) {
-        if (static_cast<int>(date::year_month_day{d}.year()) == y) days.insert(d);
-      }
-    }
-    return days;
-  }
-
-  static date::local_days fixed(int y, unsigned m, unsigned d) {
-    date::local_days day{date::year{y} / date::month{m} / date::day{d}};
-    auto wd = date::weekday{day};
-    if (wd == date::Saturday) return day - date::days{1};
-    if (wd == date::Sunday) return day + date::days{1};
-    return day;
-  }
-
-  static date::local_days nth(int y, unsigned m, date::weekday wd, unsigned n) {
-    return date::local_days{date::year{y} / date::month{m} / wd[n]};
-  }
-
-  static date::local_days last(int y, unsigned m, date::weekday wd) {
-    return date::local_days{date::year{y} / date::month{m} / wd[date::last]};
-  }
-
-  static std::vector<date::local_days> rule_dates(int y) {
-    std::vector<date::local_days> v;
-    if (y >= 1870) v.push_back(fixed(y, 1, 1));
-    if (y >= 1986) v.push_back(nth(y, 1, date::Monday, 3));
-    if (y >= 1879 && y <= 1970) v.push_back(fixed(y, 2, 22));
-    if (y >= 1971) v.push_back(nth(y, 2, date::Monday, 3));
-    if (y >= 1888 && y <= 1970) v.push_back(fixed(y, 5, 30));
-    if (y >= 1971) v.push_back(last(y, 5, date::Monday));
-    if (y >= 2021) v.push_back(fixed(y, 6, 19));
-    if (y >= 1870) v.push_back(fixed(y, 7, 4));
-    if (y >= 1894) v.push_back(nth(y, 9, date::Monday, 1));
-    if (y >= 1971) v.push_back(nth(y, 10, date::Monday, 2));
-    if (y >= 1938 && y <= 1970) v.push_back(fixed(y, 11, 11));
-    if (y >= 1971 && y <= 1977) v.push_back(nth(y, 10, date::Monday, 4));
-    if (y >= 1978) v.push_back(fixed(y, 11, 11));
-    if (y >= 1870 && y <= 1938) v.push_back(last(y, 11, date::Thursday));
-    if (y == 1939) v.push_back(date::local_days{date::year{1939} / 11 / 23});
-    if (y == 1940) v.push_back(date::local_days{date::year{1940} / 11 / 21});
-    if (y == 1941) v.push_back(date::local_days{date::year{1941} / 11 / 20});
-    if (y >= 1942) v.push_back(nth(y, 11, date::Thursday, 4));
-    if (y >= 1870) v.push_back(fixed(y, 12, 25));
-    return v;
-  }
-
-  std::map<int, std::set<date::local_days>> years_;
-};
-
-// Open minutes by weekday (0 = Sunday): [first, end) as minutes after local midnight.
-using BruteWeek = std::array<std::vector<std::pair<int, int>>, 7>;
+using BruteWeek = reference::Week;
+using reference::FederalHolidays;
 
 BruteWeek brute_weekdays() {
-  BruteWeek week;
-  for (std::size_t d = 1; d <= 5; ++d) week[d] = {{9 * 60, 18 * 60}};
-  return week;
+  return reference::weekdays_9_to_18();
 }
-
-struct BruteResult {
-  std::optional<date::sys_seconds> clock_start;
-  std::vector<std::optional<date::sys_seconds>> deadlines;  // one per target
-  Seconds elapsed{0};                                       // in [start, until]
-};
-
-// Walks the open minutes from a start, each minute being the real time between the instants
-// of its two wall-clock ends. Meant for starts in ascending order: it converts each day's
-// minutes once and keeps only the days a later start can still reach.
-class BruteForce {
- public:
-  BruteForce(const Zone& zone, BruteWeek week) : zone_(zone), week_(std::move(week)) {}
-
-  // Returns when each of `targets` (ascending) is met and the business time up to `until`.
-  BruteResult run(date::sys_seconds start, const std::vector<Seconds>& targets,
-                  date::sys_seconds until) {
-    BruteResult r;
-    r.deadlines.resize(targets.size());
-    auto day = date::floor<date::days>(zone_.to_local(start));
-    minutes_.erase(minutes_.begin(), minutes_.lower_bound({day - date::days{1}, 0}));
-    auto until_day = date::floor<date::days>(zone_.to_local(until));
-    const date::local_days last_day{kLastDay};
-    Seconds accrued{0};
-    std::size_t k = 0;
-    for (; day <= last_day && (k < targets.size() || day <= until_day); day += date::days{1}) {
-      const auto& ranges = week_[date::weekday{day}.c_encoding()];
-      if (ranges.empty() || holidays_.is_holiday(day)) continue;
-      for (std::size_t i = 0; i < ranges.size(); ++i) {
-        const auto& at = boundaries(day, i);
-        for (std::size_t m = 0; m + 1 < at.size(); ++m) {
-          auto lo = std::max(at[m], start);
-          auto hi = at[m + 1];
-          if (hi <= lo) continue;
-          if (!r.clock_start) r.clock_start = lo;
-          if (until > lo) r.elapsed += std::min(hi, until) - lo;
-          for (; k < targets.size() && accrued + (hi - lo) >= targets[k]; ++k) {
-            r.deadlines[k] = lo + (targets[k] - accrued);
-          }
-          accrued += hi - lo;
-        }
-      }
-    }
-    // A deadline on a day past kLastDay does not count, as for the clock.
-    for (auto& d : r.deadlines) {
-      if (d && date::floor<date::days>(zone_.to_local(*d)) > last_day) d.reset();
-    }
-    return r;
-  }
-
- private:
-  // Returns the instants of the minute boundaries of open range `i` of `day`, ends included.
-  const std::vector<date::sys_seconds>& boundaries(date::local_days day, std::size_t i) {
-    auto& at = minutes_[{day, i}];
-    if (at.empty()) {
-      auto [first, end] = week_[date::weekday{day}.c_encoding()][i];
-      for (int m = first; m <= end; ++m) {
-        at.push_back(zone_.from_local_lenient(day + std::chrono::minutes{m}));
-      }
-    }
-    return at;
-  }
-
-  const Zone& zone_;
-  BruteWeek week_;
-  FederalHolidays holidays_;
-  std::map<std::pair<date::local_days, std::size_t>, std::vector<date::sys_seconds>> minutes_;
-};
 
 // Random submission times: anywhere, near business hours, and on the edges of the day; with
 // `near_changes`, half of them in the weeks around the second Sunday of March and the first
@@ -257,7 +122,9 @@ int compare_with_brute(const BusinessClock& clock, const BruteWeek& week, Submis
     cases.emplace_back(start, start + Seconds{subs.pick(0, days * 86400)});
   }
   std::sort(cases.begin(), cases.end());
-  BruteForce brute{clock.zone(), week};
+  reference::ZoneWallClock wall{clock.zone()};
+  FederalHolidays holidays;
+  reference::BruteForce brute{wall, week, holidays};
   int mismatches = 0;
   for (auto [start, until] : cases) {
     auto fail = [&mismatches, start = start, &clock](const std::string& what) {

@@ -1,0 +1,213 @@
+// Fuzzes the deadline computation with random instants, priorities, tiers and holiday sets,
+// checking on every run: the deadline lies in business hours or exactly at closing; the
+// business time from submission to deadline is the target; a later submission never gets an
+// earlier deadline; and the deadline is the one the reference model's minute walk finds.
+#include "business_clock.hpp"
+#include "embedded.hpp"
+#include "error.hpp"
+#include "evaluate.hpp"
+#include "holidays.hpp"
+#include "policy.hpp"
+#include "reference_model.hpp"
+#include "ticket.hpp"
+#include "time_text.hpp"
+#include "zone.hpp"
+
+#include <date/date.h>
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace ref = sla::reference;
+using Seconds = std::chrono::seconds;
+
+const sla::Zone& new_york() {
+  static const sla::Zone zone =
+      sla::Zone::from_tzif("America/New_York", sla::embedded_new_york_tzif());
+  return zone;
+}
+
+const sla::HolidaySet& us_federal() {
+  static const sla::HolidaySet set =
+      sla::HolidaySet::parse(sla::embedded_holiday_set("us-federal"), "us-federal");
+  return set;
+}
+
+// The targets of SPEC section 1 in business hours, by priority (P1..P4) and tier.
+constexpr std::array<std::array<std::int64_t, 2>, 4> kTargetHours{
+    {{{9, 2}}, {{9, 2}}, {{18, 9}}, {{27, 18}}}};
+
+std::string show(std::optional<date::sys_seconds> t) {
+  return t ? sla::format_time(*t, new_york()) + " (" + sla::format_utc(*t) + ")" : "none";
+}
+
+[[noreturn]] void fail(const std::string& what, date::sys_seconds start, Seconds target) {
+  std::fprintf(stderr, "invariant failed: %s; submitted %s, target %llds\n", what.c_str(),
+               show(start).c_str(), static_cast<long long>(target.count()));
+  std::abort();
+}
+
+ref::Rule random_rule(FuzzedDataProvider& in) {
+  ref::Rule r;
+  r.kind = static_cast<ref::Rule::Kind>(in.ConsumeIntegralInRange(0, 2));
+  r.month = in.ConsumeIntegralInRange(1U, 12U);
+  auto month_length = static_cast<unsigned>(
+      (date::year{2000} / date::month{r.month} / date::last).day());  // a leap year
+  r.day = in.ConsumeIntegralInRange(1U, month_length);
+  r.year = in.ConsumeIntegralInRange(1900, 9999);
+  if (r.kind == ref::Rule::Kind::kOnce && !date::year{r.year}.is_leap() && r.month == 2) {
+    r.day = std::min(r.day, 28U);
+  }
+  r.nth = in.ConsumeIntegralInRange(0U, 5U);
+  r.weekday = date::weekday{in.ConsumeIntegralInRange(0U, 6U)};
+  r.observed = in.ConsumeBool();
+  if (in.ConsumeBool()) r.from = in.ConsumeIntegralInRange(1900, 9999);
+  if (in.ConsumeBool()) r.until = in.ConsumeIntegralInRange(r.from < 1900 ? 1900 : r.from, 9999);
+  return r;
+}
+
+// A submission: anywhere in the supported range, in the years of the model's own US rules,
+// near a daylight-saving change, or on an edge of the business day.
+date::sys_seconds random_start(FuzzedDataProvider& in) {
+  const sla::Zone& zone = new_york();
+  switch (in.ConsumeIntegralInRange(0, 3)) {
+    case 0: {
+      auto first = zone.from_local_lenient(date::local_days{sla::kFirstDay} + Seconds{0});
+      auto last = zone.from_local_lenient(date::local_days{sla::kLastDay} + Seconds{86399});
+      return date::sys_seconds{Seconds{in.ConsumeIntegralInRange(first.time_since_epoch().count(),
+                                                                 last.time_since_epoch().count())}};
+    }
+    case 1: {
+      auto first = date::sys_days{date::year{1967} / 1 / 2};
+      auto last = date::sys_days{date::year{2200} / 1 / 1};
+      return date::sys_seconds{
+          Seconds{in.ConsumeIntegralInRange(date::sys_seconds{first}.time_since_epoch().count(),
+                                            date::sys_seconds{last}.time_since_epoch().count())}};
+    }
+    case 2: {
+      auto [spring, fall] = ref::eastern_transitions(in.ConsumeIntegralInRange(1967, 9998));
+      auto at = in.ConsumeBool() ? spring : fall;
+      return at + Seconds{in.ConsumeIntegralInRange(-3 * 86400, 3 * 86400)};
+    }
+    default: {
+      static constexpr std::array<std::int64_t, 8> kEdges{
+          0,         8 * 3600 + 3599,  9 * 3600,  9 * 3600 + 1,
+          12 * 3600, 17 * 3600 + 3599, 18 * 3600, 18 * 3600 + 1};
+      auto day = date::local_days{date::year{in.ConsumeIntegralInRange(1900, 9999)} / 1 / 1} +
+                 date::days{in.ConsumeIntegralInRange(0, 364)};
+      auto second = kEdges[in.ConsumeIntegralInRange<std::size_t>(0, kEdges.size() - 1)];
+      return zone.from_local_lenient(day + Seconds{second});
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  FuzzedDataProvider in(data, size);
+  const date::sys_seconds start = random_start(in);
+  const auto priority = static_cast<sla::Priority>(in.ConsumeIntegralInRange(1, 4));
+  const auto tier = in.ConsumeBool() ? sla::Tier::kPremium : sla::Tier::kStandard;
+  const Seconds later{in.ConsumeIntegralInRange(0, 8 * 86400)};
+  const Seconds extra_target{in.ConsumeIntegralInRange(0, 45 * 3600)};
+
+  // The holiday set: the federal one, random rules, or both.
+  const int holiday_mode = in.ConsumeIntegralInRange(0, 2);
+  std::vector<ref::Rule> rules;
+  std::string text;
+  const int rule_count = holiday_mode == 0 ? 0 : in.ConsumeIntegralInRange(0, 8);
+  for (int i = 0; i < rule_count; ++i) {
+    rules.push_back(random_rule(in));
+    text += rules.back().line("H" + std::to_string(i));
+  }
+  sla::HolidaySet set;
+  try {
+    set = sla::HolidaySet::parse(text, "random");
+  } catch (const sla::InputError& e) {
+    std::fprintf(stderr, "invariant failed: a valid holiday file is refused: %s\n%s", e.what(),
+                 text.c_str());
+    std::abort();
+  }
+  if (holiday_mode != 1) set.merge(us_federal());
+  const sla::HolidayCalendar calendar{set};
+  const sla::Policy policy = sla::builtin_policy();
+  const sla::BusinessClock clock{policy.schedule(), new_york(), calendar};
+
+  ref::FederalHolidays federal;
+  ref::RuleHolidays custom{rules};
+  ref::AnyOf both{{&federal, &custom}};
+  ref::Holidays& holidays = holiday_mode == 0   ? static_cast<ref::Holidays&>(federal)
+                            : holiday_mode == 1 ? static_cast<ref::Holidays&>(custom)
+                                                : both;
+  // The model's own US Eastern rules from 1967; before that it borrows the zone.
+  const ref::EasternWallClock eastern;
+  const ref::ZoneWallClock borrowed{new_york()};
+  const bool own_rules = start >= date::sys_days{date::year{1967} / 1 / 2};
+  ref::BruteForce model{own_rules ? static_cast<const ref::WallClock&>(eastern) : borrowed,
+                        ref::weekdays_9_to_18(), holidays};
+
+  const Seconds policy_target = policy.target(priority, tier).business;
+  const auto hours =
+      kTargetHours[static_cast<std::size_t>(priority) - 1][tier == sla::Tier::kPremium];
+  if (policy_target != Seconds{hours * 3600})
+    fail("the policy table is not SPEC's", start, policy_target);
+
+  for (Seconds target : {policy_target, extra_target}) {
+    const auto deadline = clock.deadline(start, target);
+    const auto walk = model.run(start, {target}, deadline.value_or(start));
+    if (deadline != walk.deadlines[0]) {
+      fail("deadline " + show(deadline) + ", the model's " + show(walk.deadlines[0]), start,
+           target);
+    }
+    // A zero target needs no walk, so the walk saw no clock start.
+    if (target > Seconds{0} && clock.clock_start(start) != walk.clock_start) {
+      fail("clock start " + show(clock.clock_start(start)) + ", the model's " +
+               show(walk.clock_start),
+           start, target);
+    }
+    if (deadline) {
+      if (walk.elapsed != target || clock.elapsed(start, *deadline) != target) {
+        fail("business time to the deadline is not the target", start, target);
+      }
+      if (target > Seconds{0} && clock.elapsed(start, *deadline - Seconds{1}) >= target) {
+        fail("the target is met before the deadline", start, target);
+      }
+      if (target > Seconds{0} && !model.open_or_closing(*deadline)) {
+        fail("deadline " + show(deadline) + " outside business hours", start, target);
+      }
+      if (target == Seconds{0} && *deadline != start) fail("a zero target moves", start, target);
+    }
+    if (!sla::in_supported_range(start + later, new_york())) continue;  // the clock's REQUIRES
+    const auto next = clock.deadline(start + later, target);
+    if (deadline && next && *next < *deadline) {
+      fail("submitted " + std::to_string(later.count()) + "s later, due earlier: " + show(next),
+           start, target);
+    }
+    if (!deadline && next) fail("a later submission has a deadline", start, target);
+  }
+
+  // evaluate_due agrees with the clock, or refuses a deadline past the last day.
+  sla::Ticket ticket;
+  ticket.submitted = start;
+  ticket.priority = priority;
+  ticket.tier = tier;
+  const auto deadline = clock.deadline(start, policy_target);
+  try {
+    const sla::Result r = sla::evaluate_due(ticket, policy, clock);
+    if (!deadline || r.deadline != *deadline) fail("evaluate_due disagrees", start, policy_target);
+  } catch (const sla::InputError&) {
+    if (deadline) fail("evaluate_due refuses a ticket with a deadline", start, policy_target);
+  }
+  return 0;
+}

@@ -1,0 +1,74 @@
+// Fuzzes the time parser: any text either parses to an instant that prints and re-reads as
+// itself, or is refused with InputError.
+#include "embedded.hpp"
+#include "error.hpp"
+#include "time_text.hpp"
+#include "zone.hpp"
+
+#include <date/date.h>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace {
+
+const sla::Zone& new_york() {
+  static const sla::Zone zone =
+      sla::Zone::from_tzif("America/New_York", sla::embedded_new_york_tzif());
+  return zone;
+}
+
+const sla::Zone& utc() {
+  static const sla::Zone zone = sla::Zone::utc();
+  return zone;
+}
+
+[[noreturn]] void fail(const char* what, std::string_view text) {
+  std::fprintf(stderr, "invariant failed: %s for input \"%.*s\"\n", what,
+               static_cast<int>(text.size()), text.data());
+  std::abort();
+}
+
+void check_round_trip(std::string_view text, date::sys_seconds t, const sla::Zone& zone,
+                      date::sys_seconds now) {
+  if (!sla::in_supported_range(t, zone)) fail("instant outside the supported range", text);
+  std::string local = sla::format_time(t, zone);
+  if (sla::parse_time(local, zone, now, "re-read") != t) fail("format_time does not re-read", text);
+  // In UTC the last supported day may already be year 10000, which no input can spell.
+  std::string utc = sla::format_utc(t);
+  if (utc.size() == 20 && sla::parse_time(utc, zone, now, "re-read") != t) {
+    fail("format_utc does not re-read", text);
+  }
+  std::string unix = "@" + std::to_string(t.time_since_epoch().count());
+  if (sla::parse_time(unix, zone, now, "re-read") != t) fail("@seconds does not re-read", text);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  const date::sys_seconds now{std::chrono::seconds{1795642200}};
+  for (const sla::Zone* zone : {&new_york(), &utc()}) {
+    date::sys_seconds t;
+    try {
+      t = sla::parse_time(text, *zone, now, "--submitted");
+    } catch (const sla::InputError& e) {
+      if (std::string_view(e.what()).find("--submitted") == std::string_view::npos) {
+        fail("error message does not name the field", text);
+      }
+      continue;
+    }
+    try {
+      check_round_trip(text, t, *zone, now);
+    } catch (const sla::InputError& e) {
+      std::fprintf(stderr, "%s\n", e.what());
+      fail("printed time does not re-read", text);
+    }
+  }
+  return 0;
+}
