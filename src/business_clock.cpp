@@ -186,15 +186,18 @@ std::chrono::seconds BusinessClock::year_seconds(int y) const {
 }
 
 // Takes business time from day d, counting from `from`; returns the instant `remaining` runs
-// out there, or reduces it by what the day held.
-std::optional<date::sys_seconds> BusinessClock::take(date::local_days d, date::sys_seconds from,
-                                                     std::chrono::seconds& remaining) const {
+// out there, or reduces it by what the day held. Sets `*first`, if given and unset, to the
+// first instant counted.
+std::optional<date::sys_seconds> BusinessClock::take(
+    date::local_days d, date::sys_seconds from, std::chrono::seconds& remaining,
+    std::optional<date::sys_seconds>* first) const {
   if (closed(d)) return std::nullopt;
   for (const auto& interval : schedule_.by_weekday[weekday_of(d)]) {
     if (!has_hours(interval)) continue;
     auto begin = std::max(zone_.from_local_lenient(d + interval.open), from);
     auto end = zone_.from_local_lenient(d + interval.close);
     if (end <= begin) continue;
+    if (first != nullptr && !*first) *first = begin;
     if (end - begin >= remaining) return begin + remaining;
     remaining -= end - begin;
   }
@@ -202,17 +205,24 @@ std::optional<date::sys_seconds> BusinessClock::take(date::local_days d, date::s
 }
 
 // Returns the earliest instant by which `remaining` (> 0) business time has accrued since
-// `start`, without regard to kLastDay, or nullopt if the range runs out first.
-std::optional<date::sys_seconds> BusinessClock::advance(date::sys_seconds start,
-                                                        std::chrono::seconds remaining) const {
+// `start`, without regard to kLastDay, or nullopt if the range runs out first. Sets `*first` as
+// take() does, unless whole weeks or years are jumped before anything is counted.
+std::optional<date::sys_seconds> BusinessClock::advance(
+    date::sys_seconds start, std::chrono::seconds remaining,
+    std::optional<date::sys_seconds>* first) const {
   if (week_hours_ <= Seconds{0}) return std::nullopt;
   auto d = date::floor<date::days>(zone_.to_local(start));
-  if (auto t = take(d, start, remaining)) return t;
+  if (auto t = take(d, start, remaining, first)) return t;
   d = std::max(d + kDay, kBegin);
   while (d < kEnd) {
     int y = year_of(d);
+    // A jump counts time without saying when it began: the caller works `first` out then.
+    auto jumped = [&first] {
+      if (first != nullptr && !*first) first = nullptr;
+    };
     if (d == jan1(y)) {
       for (auto held = year_seconds(y); held < remaining; held = year_seconds(y)) {
+        jumped();
         remaining -= held;
         if (++y > kLastYear) return std::nullopt;
       }
@@ -223,6 +233,7 @@ std::optional<date::sys_seconds> BusinessClock::advance(date::sys_seconds start,
     if (remaining > week_hours_ && stop - d >= kWeek) {
       auto held = week_seconds(d);
       if (held < remaining) {
+        jumped();
         remaining -= held;
         d += kWeek;
         continue;
@@ -230,7 +241,7 @@ std::optional<date::sys_seconds> BusinessClock::advance(date::sys_seconds start,
       stop = d + kWeek;
     }
     for (; d < stop; d += kDay) {
-      if (auto t = take(d, start, remaining)) return t;
+      if (auto t = take(d, start, remaining, first)) return t;
     }
   }
   return std::nullopt;
@@ -251,6 +262,17 @@ std::chrono::seconds BusinessClock::elapsed(date::sys_seconds from, date::sys_se
   if (first == last) return day_seconds(first, from, to);
   return day_seconds(first, from, to) + span_seconds(first + kDay, last) +
          day_seconds(last, from, to);
+}
+
+std::optional<BusinessClock::Due> BusinessClock::due(date::sys_seconds start,
+                                                     std::chrono::seconds target) const {
+  std::optional<date::sys_seconds> first;
+  std::optional<date::sys_seconds> end = start;
+  if (target > Seconds{0}) end = advance(start, target, &first);
+  if (!end || *end >= end_) return std::nullopt;
+  if (!first) first = clock_start(start);  // a zero target, or whole periods jumped
+  if (!first) return std::nullopt;
+  return Due{*first, *end};
 }
 
 // The first second of business time is the one that ends one second before a 1 s deadline.

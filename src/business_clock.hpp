@@ -53,6 +53,16 @@ class BusinessClock {
   std::optional<date::sys_seconds> deadline(date::sys_seconds start,
                                             std::chrono::seconds target) const;
 
+  // When business time starts to count, and when it reaches the target.
+  struct Due {
+    date::sys_seconds clock_start;
+    date::sys_seconds deadline;
+  };
+
+  // Returns clock_start(start) and deadline(start, target) from one walk over the days, or
+  // nullopt where either would be. REQUIRES: target >= 0.
+  std::optional<Due> due(date::sys_seconds start, std::chrono::seconds target) const;
+
   // Returns the business time in [from, to]; zero if to <= from.
   std::chrono::seconds elapsed(date::sys_seconds from, date::sys_seconds to) const;
 
@@ -77,9 +87,10 @@ class BusinessClock {
   std::chrono::seconds year_seconds(int y) const;
   const std::vector<std::int32_t>& year_prefix(int y) const;
   std::optional<date::sys_seconds> take(date::local_days d, date::sys_seconds from,
-                                        std::chrono::seconds& remaining) const;
-  std::optional<date::sys_seconds> advance(date::sys_seconds start,
-                                           std::chrono::seconds remaining) const;
+                                        std::chrono::seconds& remaining,
+                                        std::optional<date::sys_seconds>* first = nullptr) const;
+  std::optional<date::sys_seconds> advance(date::sys_seconds start, std::chrono::seconds remaining,
+                                           std::optional<date::sys_seconds>* first = nullptr) const;
 
   WeeklySchedule schedule_;
   const Zone& zone_;

@@ -31,15 +31,14 @@ Result evaluate_due(const Ticket& ticket, const Policy& policy, const BusinessCl
   const PriorityTerms& terms = policy.terms_for(ticket.priority);
   r.priority_name = terms.name;
   r.follow_up = terms.follow_up;
-  auto start = clock.clock_start(ticket.submitted);
-  auto deadline = clock.deadline(ticket.submitted, r.target.business);
-  if (!start || !deadline) {
+  auto due = clock.due(ticket.submitted, r.target.business);
+  if (!due) {
     throw InputError("no deadline for a ticket submitted " +
                      quote(format_time(ticket.submitted, clock.zone())) +
                      ": it would fall after 9999-12-31, the last supported day");
   }
-  r.clock_start = *start;
-  r.deadline = *deadline;
+  r.clock_start = due->clock_start;
+  r.deadline = due->deadline;
   return r;
 }
 

@@ -106,6 +106,10 @@ void check_names(std::string_view original, std::string_view text, FieldSet set)
   }
 }
 
+// The most a template may add to its own length for one sample row: about 30 fields at the
+// largest width.
+constexpr std::size_t kMaxSampleSize = 32 * 1024;
+
 }  // namespace
 
 OutputTemplate OutputTemplate::parse(std::string_view text, FieldSet set) {
@@ -122,11 +126,19 @@ OutputTemplate OutputTemplate::parse(std::string_view text, FieldSet set) {
   record.result = &sample;
   ArgSink sink;
   visit_fields(record, Zone::utc(), sink);
+  std::size_t size = 0;
   try {
-    (void)fmt::vformat(t.text_, sink.store());
+    // Counted, not kept: a fill character of '}' can hide a width from check_spec.
+    char sample_text[1];
+    size = fmt::vformat_to_n(sample_text, 0, t.text_, sink.store()).size;
   } catch (const fmt::format_error& e) {
     throw InputError("invalid --format " + quote(text) + ": " + e.what() +
                      "; expected fmt-style fields like '{id}\\t{deadline}'");
+  }
+  // Sample values are short, so only widths and precisions can make a fill this long.
+  if (size > kMaxSampleSize + t.text_.size()) {
+    throw InputError("invalid --format " + quote(text) + ": fills " + std::to_string(size) +
+                     " bytes a row; expected widths and precisions up to 1000");
   }
   return t;
 }

@@ -300,6 +300,27 @@ TEST(BusinessClock, TransitionWeeksAcrossManyYears) {
 // ---------------------------------------------------------------------------------------------
 // 4. Edge cases.
 
+// due() is clock_start() and deadline() from one walk: they must agree everywhere, including
+// targets long enough to jump whole weeks and years, and a zero target.
+TEST(BusinessClock, DueAgreesWithClockStartAndDeadline) {
+  const BusinessClock clock{policy_schedule(), new_york(), us_federal()};
+  std::mt19937_64 rng(11);
+  std::uniform_int_distribution<long long> when(test::ny(1900, 1, 2).time_since_epoch().count(),
+                                                test::ny(9990, 1, 1).time_since_epoch().count());
+  const std::chrono::seconds targets[] = {std::chrono::seconds{0}, std::chrono::hours{2},
+                                          std::chrono::hours{27}, std::chrono::hours{9 * 400}};
+  for (int i = 0; i < 20000; ++i) {
+    date::sys_seconds start{std::chrono::seconds{when(rng)}};
+    for (auto target : targets) {
+      auto due = clock.due(start, target);
+      ASSERT_TRUE(due.has_value());
+      EXPECT_EQ(due->clock_start, *clock.clock_start(start)) << start.time_since_epoch().count();
+      EXPECT_EQ(due->deadline, *clock.deadline(start, target)) << start.time_since_epoch().count();
+    }
+  }
+  EXPECT_FALSE(clock.due(test::ny(9999, 12, 30, 17, 0), std::chrono::hours{2}).has_value());
+}
+
 TEST(BusinessClock, TargetUsedUpAtClosing) {
   auto clock = policy_clock();
   EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 23, 9), hours(9)), ny(2026, 11, 23, 18)));
