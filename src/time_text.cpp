@@ -158,7 +158,6 @@ std::string range_text(const Zone& zone) {
   return "a time from 1900-01-01 to 9999-12-31 in " + zone.name();
 }
 
-// Writes `value` as exactly `width` digits at `p`. REQUIRES: 0 <= value < 10^width.
 // Writes the last `width` (2 or 4) decimal digits of `value`, two at a time.
 void put_digits(char* p, unsigned value, int width) {
   static constexpr char kPairs[] =
