@@ -331,7 +331,7 @@ void append_real(std::string& out, double value) {
     out += '-';
     hundredths = -hundredths;
   }
-  out += std::to_string(hundredths / 100);
+  append_integer(out, hundredths / 100);
   long long frac = hundredths % 100;
   if (frac != 0) {
     out += '.';

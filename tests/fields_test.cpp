@@ -97,6 +97,28 @@ TEST(Csv, QuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(out.rfind("2026-11-25T21:00:00+00:00,P1,Urgent,premium,2h,7200,", 0), 0u) << out;
 }
 
+// A special byte anywhere in a value, at every offset of the word-at-a-time scan, is found.
+TEST(Csv, QuotesASpecialByteAtAnyPosition) {
+  Result r = sample_result();
+  for (char special : {',', '"', '\r', '\n'}) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string value(40, 'x');
+      value[at] = special;
+      r.follow_up = value;
+      std::string out;
+      append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc(), ',');
+      std::string quoted = "\"" + value + "\"";
+      if (special == '"') quoted.insert(at + 1, 1, '"');
+      EXPECT_NE(out.find("," + quoted + ","), std::string::npos) << int{special} << " at " << at;
+    }
+  }
+  const std::string plain_value(40, 'x');
+  r.follow_up = plain_value;
+  std::string plain;
+  append_row(plain, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc(), ',');
+  EXPECT_EQ(plain.find('"'), std::string::npos) << plain;
+}
+
 TEST(Tsv, EscapesTabsAndNewlines) {
   Result r = sample_result();
   std::string out;
