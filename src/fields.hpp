@@ -44,8 +44,9 @@ class FieldSink {
 // `now` is the same on every row and clock_start is mostly the submission time.
 class TimeTextCache {
  public:
-  // Appends `t` as append_time (in `zone`) or append_utc would, from the cache if it can.
-  void append(std::string& out, date::sys_seconds t, const Zone& zone, bool utc);
+  // Returns `t` as append_time (in `zone`) or append_utc would write it, from the cache if it
+  // can. Valid until the next call.
+  std::string_view text(date::sys_seconds t, const Zone& zone, bool utc);
 
  private:
   struct Entry {
@@ -58,6 +59,7 @@ class TimeTextCache {
   };
   Entry entries_[4];
   std::uint64_t clock_ = 0;
+  std::string scratch_;
 };
 
 // Returns the field names of `set`, in output order.
