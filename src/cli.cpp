@@ -121,6 +121,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App app{"Support SLA deadlines under the CodeSecure support policy.", "sla"};
   app.set_version_flag("--version", std::string("sla ") + SLA_VERSION);
   app.require_subcommand(0, 1);
+  app.footer(
+      "Run 'sla COMMAND --help' for a command's options, and 'man sla' for the time forms,\n"
+      "output fields, holiday files, exit status and examples.");
   const std::pair<const char*, const char*> kCommands[] = {
       {"due", "The response deadline of one ticket (the default)"},
       {"check", "A ticket's state now: on_track, at_risk, breached, met or missed"},
