@@ -101,7 +101,18 @@ void check_names(std::string_view original, std::string_view text, FieldSet set)
       throw InputError("invalid --format " + quote(original) + ": unknown field " + quote(name) +
                        "; known fields: " + known_fields(set));
     }
-    if (text[end] == ':') check_spec(original, text.substr(end + 1, text.find('}', end) - end - 1));
+    if (text[end] == ':') {
+      // The fill may be a brace ('{deadline:}<99}'): it stands before an align character.
+      std::size_t from = end + 1;
+      if (from + 1 < text.size() &&
+          (text[from + 1] == '<' || text[from + 1] == '>' || text[from + 1] == '^')) {
+        from += 2;
+      }
+      std::size_t close = text.find('}', from);
+      if (close == std::string_view::npos) break;  // fmt reports the unbalanced brace
+      check_spec(original, text.substr(from, close - from));
+      end = close;
+    }
     i = end;
   }
 }

@@ -385,6 +385,11 @@ std::vector<Case> template_cases() {
       {"FormatDynamicWidthFromField",
        {"check", "-s", "2026-10-01", "--format", "{deadline:>{overdue_seconds}}"},
        "\"{deadline:>{overdue_seconds}}\""},
+      // A brace as the fill character hides the width from the cap (found by fuzz_template):
+      // the fill is then counted before it is refused, a second per 10^9 of width and field.
+      {"FormatBraceFillHugeWidth",
+       {"--format", "{deadline:}<999999999}"},
+       "width or precision \"999999999\""},
       {"FormatHugePrecision",
        {"check", "--format", "{percent_elapsed:.10000000f}"},
        "\"{percent_elapsed:.10000000f}\""},
