@@ -160,6 +160,12 @@ TEST(DstSweep, DeadlinesAroundEveryTransition) {
             }
             before = got.deadline;
             const std::string printed = format_time(got.deadline, test::new_york());
+            if (got.clock_start != walk.clock_start) {
+              if (++mismatches <= 10) {
+                ADD_FAILURE() << "submitted " << model_time(start) << ": clock start "
+                              << format_time(got.clock_start, test::new_york());
+              }
+            }
             if (!want || got.deadline != *want || printed != model_time(*want)) {
               if (++mismatches <= 10) {
                 ADD_FAILURE() << "submitted " << model_time(start) << ", P" << p << " "

@@ -163,9 +163,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (policy_target != Seconds{hours * 3600})
     fail("the policy table is not SPEC's", start, policy_target);
 
+  std::optional<date::sys_seconds> model_clock_start;
   for (Seconds target : {policy_target, extra_target}) {
     const auto deadline = clock.deadline(start, target);
     const auto walk = model.run(start, {target}, deadline.value_or(start));
+    if (target == policy_target) model_clock_start = walk.clock_start;
     if (deadline != walk.deadlines[0]) {
       fail("deadline " + show(deadline) + ", the model's " + show(walk.deadlines[0]), start,
            target);
@@ -206,6 +208,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const sla::Result r = sla::evaluate_due(ticket, policy, clock);
     if (!deadline || r.deadline != *deadline) fail("evaluate_due disagrees", start, policy_target);
+    if (r.clock_start != model_clock_start) {
+      fail("evaluate_due's clock start " + show(r.clock_start) + ", the model's " +
+               show(model_clock_start),
+           start, policy_target);
+    }
   } catch (const sla::InputError&) {
     if (deadline) fail("evaluate_due refuses a ticket with a deadline", start, policy_target);
   }
