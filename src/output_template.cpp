@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <iterator>
 
 namespace sla {
 namespace {
@@ -85,6 +87,16 @@ void check_spec(std::string_view original, std::string_view spec) {
   }
 }
 
+// Returns the bytes fmt takes for a fill character starting with `lead`: a UTF-8 code point's
+// length by its first byte, as fmt decodes it (1 for a byte fmt would reject anyway).
+std::size_t fill_length(char lead) {
+  auto byte = static_cast<unsigned char>(lead);
+  if (byte >= 0xF0 && byte <= 0xF7) return 4;
+  if (byte >= 0xE0) return byte <= 0xEF ? 3 : 1;
+  if (byte >= 0xC0) return 2;
+  return 1;
+}
+
 // Checks every {name...} in `text` against the fields of `set`.
 void check_names(std::string_view original, std::string_view text, FieldSet set) {
   const auto& names = field_names(set);
@@ -104,9 +116,10 @@ void check_names(std::string_view original, std::string_view text, FieldSet set)
     if (text[end] == ':') {
       // The fill may be a brace ('{deadline:}<99}'): it stands before an align character.
       std::size_t from = end + 1;
-      if (from + 1 < text.size() &&
-          (text[from + 1] == '<' || text[from + 1] == '>' || text[from + 1] == '^')) {
-        from += 2;
+      std::size_t fill = from < text.size() ? fill_length(text[from]) : 1;
+      if (from + fill < text.size() &&
+          (text[from + fill] == '<' || text[from + fill] == '>' || text[from + fill] == '^')) {
+        from += fill + 1;
       }
       std::size_t close = text.find('}', from);
       if (close == std::string_view::npos) break;  // fmt reports the unbalanced brace
@@ -120,6 +133,26 @@ void check_names(std::string_view original, std::string_view text, FieldSet set)
 // The most a template may add to its own length for one sample row: about 30 fields at the
 // largest width.
 constexpr std::size_t kMaxSampleSize = 32 * 1024;
+
+struct TooLong {};
+
+// An output iterator that drops what it is given and throws TooLong past `limit` characters.
+struct LimitedCounter {
+  using iterator_category = std::output_iterator_tag;
+  using value_type = void;
+  using difference_type = std::ptrdiff_t;
+  using pointer = void;
+  using reference = void;
+  std::size_t limit;
+  std::size_t count = 0;
+  LimitedCounter& operator*() { return *this; }
+  LimitedCounter& operator=(char) {
+    if (++count > limit) throw TooLong{};
+    return *this;
+  }
+  LimitedCounter& operator++() { return *this; }
+  LimitedCounter operator++(int) { return *this; }
+};
 
 }  // namespace
 
@@ -137,18 +170,17 @@ OutputTemplate OutputTemplate::parse(std::string_view text, FieldSet set) {
   record.result = &sample;
   ArgSink sink;
   visit_fields(record, Zone::utc(), sink);
-  std::size_t size = 0;
   try {
-    // Counted, not kept: a fill character of '}' can hide a width from check_spec.
-    char sample_text[1];
-    size = fmt::vformat_to_n(sample_text, 0, t.text_, sink.store()).size;
+    // Counted, not kept, and stopped early: a width check_spec missed must not cost a
+    // gigabyte of padding before it is refused.
+    (void)fmt::vformat_to(LimitedCounter{kMaxSampleSize + t.text_.size()}, t.text_, sink.store());
   } catch (const fmt::format_error& e) {
     throw InputError("invalid --format " + quote(text) + ": " + e.what() +
                      "; expected fmt-style fields like '{id}\\t{deadline}'");
-  }
-  // Sample values are short, so only widths and precisions can make a fill this long.
-  if (size > kMaxSampleSize + t.text_.size()) {
-    throw InputError("invalid --format " + quote(text) + ": fills " + std::to_string(size) +
+  } catch (const TooLong&) {
+    // Sample values are short, so only widths and precisions can make a fill this long.
+    throw InputError("invalid --format " + quote(text) + ": fills over " +
+                     std::to_string(kMaxSampleSize) +
                      " bytes a row; expected widths and precisions up to 1000");
   }
   return t;

@@ -57,6 +57,17 @@ TEST(OutputTemplate, UnknownFieldListsKnownOnes) {
   EXPECT_THROW(OutputTemplate::parse("{id}", FieldSet::kCheck), InputError);
 }
 
+// Widths past 1000 are refused at once, whatever fill character hides them (found by fuzzing:
+// a '}' or a two-byte fill made the width look like part of the fill).
+TEST(OutputTemplate, HugeWidthsAreRefusedBehindAnyFill) {
+  for (const char* bad : {"{line:>1001}", "{id:}<999999999}", "{id:\xce}<619044488}",
+                          "{deadline:\xe2\x82\xac<999999999}", "{deadline:>{line}}",
+                          "{percent_elapsed:.10000000f}"}) {
+    EXPECT_THROW(OutputTemplate::parse(bad, FieldSet::kBatch), InputError) << bad;
+  }
+  EXPECT_NO_THROW(OutputTemplate::parse("{id:}<1000}{deadline:\xe2\x82\xac^40}", FieldSet::kBatch));
+}
+
 TEST(OutputTemplate, BadSyntaxIsAnInputError) {
   for (const char* bad : {"{deadline", "deadline}", "{deadline:%Q}", "{}", "{0}",
                           "{target_business_seconds:s}", "{deadline:d}"}) {
