@@ -390,6 +390,10 @@ std::vector<Case> template_cases() {
       {"FormatBraceFillHugeWidth",
        {"--format", "{deadline:}<999999999}"},
        "width or precision \"999999999\""},
+      // So does a fill character of two bytes whose second is a brace (found by fuzz_template).
+      {"FormatMultiByteFillHugeWidth",
+       {"--format", "{deadline:\xce}<999999999}"},
+       "width or precision \"999999999\""},
       {"FormatHugePrecision",
        {"check", "--format", "{percent_elapsed:.10000000f}"},
        "\"{percent_elapsed:.10000000f}\""},
