@@ -24,7 +24,7 @@ struct BatchSettings {
   const Zone* display = nullptr;      // times are written here (--tz)
   date::sys_seconds now{};
   double warn_percent = 75;
-  std::string only;                    // --only as given ("" = every status)
+  std::string only;  // --only as given ("" = every status)
   bool summary = false;
   BatchOutput output = BatchOutput::kCsv;
   const OutputTemplate* format = nullptr;  // --format, or null

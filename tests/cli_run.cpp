@@ -32,7 +32,7 @@ std::string temp_path(const char* suffix) {
 }  // namespace
 
 RunResult run(const std::string& binary, const std::vector<std::string>& args,
-        const RunOptions& options) {
+              const RunOptions& options) {
   std::string base = temp_path("");
   std::string in_path = base + ".in", out_path = base + ".out", err_path = base + ".err";
   std::ofstream(in_path, std::ios::binary) << options.input;

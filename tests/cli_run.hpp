@@ -22,7 +22,7 @@ struct RunOptions {
 // Runs `binary` with `args`. The environment holds SLA_NOW=2026-11-25T12:00:00-05:00,
 // NO_COLOR=1 and TZ=UTC unless `options.env` overrides them.
 RunResult run(const std::string& binary, const std::vector<std::string>& args,
-        const RunOptions& options = {});
+              const RunOptions& options = {});
 
 // Returns the number of lines in `text` (a last line without "\n" counts).
 int count_lines(const std::string& text);
