@@ -34,11 +34,25 @@ using batch_detail::RowPipe;
 using batch_detail::RowWriter;
 using batch_detail::Summary;
 
-// The columns batch reads, by index.
-constexpr std::size_t kId = 0, kSubmitted = 1, kPriority = 2, kTier = 3, kResponded = 4;
-constexpr std::size_t kColumns = 5;
-constexpr std::array<std::string_view, kColumns> kColumnNames = {"id", "submitted", "priority",
-                                                                 "tier", "responded"};
+// The columns batch reads, by index: the ticket's fields in TicketField order, then id.
+constexpr std::size_t kSubmitted = 0, kPriority = 1, kTier = 2, kCalendar = 3, kResponded = 4;
+constexpr std::size_t kId = 5;
+constexpr std::size_t kColumns = 6;
+constexpr std::array<std::string_view, kColumns> kColumnNames = {"submitted", "priority",  "tier",
+                                                                 "calendar",  "responded", "id"};
+constexpr TicketFieldNames kFieldNames = {"submitted", "priority", "tier", "calendar", "responded"};
+
+// An empty cell is a field not given.
+std::optional<std::string_view> given(std::string_view cell) {
+  if (cell.empty()) return std::nullopt;
+  return cell;
+}
+
+std::vector<const Policy*> versions(const Engine& engine) {
+  std::vector<const Policy*> out;
+  for (std::size_t v = 0; v < engine.versions(); ++v) out.push_back(&engine.policy(v));
+  return out;
+}
 
 std::string status_list() {
   std::string out;
@@ -83,7 +97,7 @@ unsigned parse_only(std::string_view text) {
 
 // Where each column is in a file's header.
 struct Header {
-  std::array<std::size_t, kColumns> index{kAbsent, kAbsent, kAbsent, kAbsent, kAbsent};
+  std::array<std::size_t, kColumns> index{kAbsent, kAbsent, kAbsent, kAbsent, kAbsent, kAbsent};
   std::size_t fields = 0;
 };
 
@@ -115,32 +129,10 @@ Header parse_header(const CsvReader& csv) {
   if (h.index[kSubmitted] == kAbsent) {
     throw InputError(where + "no submitted column in the header " + quote(line) +
                      "; expected a header row naming submitted, and optionally id, priority, "
-                     "tier and responded");
+                     "tier, calendar and responded");
   }
   return h;
 }
-
-// Remembers the values of the few spellings a priority or tier column repeats.
-template <typename T>
-class SpellingCache {
- public:
-  template <typename Parse>
-  T get(std::string_view text, Parse parse) {
-    for (const Entry& e : entries_) {
-      if (e.text == text) return e.value;
-    }
-    T value = parse(text);  // throws for a bad spelling, which is not remembered
-    if (entries_.size() < 16 && text.size() <= 16) entries_.push_back({std::string(text), value});
-    return value;
-  }
-
- private:
-  struct Entry {
-    std::string text;
-    T value;
-  };
-  std::vector<Entry> entries_;
-};
 
 // One input, open for reading: a file, or standard input ("-"). Standard input is read with
 // read(2) when `in` is std::cin, else through the stream (tests).
@@ -193,7 +185,11 @@ class Input {
 class BatchRun {
  public:
   BatchRun(const BatchSettings& settings, std::ostream& out, std::ostream& err)
-      : s_(settings), only_(parse_only(settings.only)), err_(err), writer_(settings, out) {
+      : s_(settings),
+        only_(parse_only(settings.only)),
+        err_(err),
+        writer_(settings, out),
+        summary_(versions(*settings.engine)) {
     if (s_.summary && s_.format != nullptr) {
       throw InputError("--format does not apply with --summary; expected one of them");
     }
@@ -286,42 +282,35 @@ class BatchRun {
                            " fields where the header has " + std::to_string(header_.fields) +
                            "; expected one per column (quote fields that hold commas)");
     }
-    std::size_t column = kSubmitted;
+    TicketField failed = TicketField::kSubmitted;
     try {
-      const Result r = evaluate(csv, column);
-      const Status status = r.check->status;
+      if (cell(csv, kId).find('\0') != std::string_view::npos) {
+        return error_row(id, line,
+                         "line " + std::to_string(line) + ", column " +
+                             std::to_string(header_.index[kId] + 1) + " (id): invalid id " +
+                             quote(id) + ": contains a NUL byte; expected text");
+      }
+      TicketText text;
+      text.submitted = cell(csv, kSubmitted);
+      text.priority = given(cell(csv, kPriority));
+      text.tier = given(cell(csv, kTier));
+      text.calendar = given(cell(csv, kCalendar));
+      text.responded = given(cell(csv, kResponded));
+      const Engine& engine = *s_.engine;
+      const Ticket ticket = engine.read_ticket(text, s_.now, kFieldNames, &failed);
+      failed = TicketField::kSubmitted;
+      const std::optional<Result> r = engine.evaluate(ticket, s_.now, s_.warn_percent);
+      if (!r) throw InputError(engine.no_deadline_message(ticket));
+      const Status status = r->check->status;
       if (status == Status::kBreached || status == Status::kMissed) ++late_rows_;
-      emit(line, id, &r, {}, static_cast<std::size_t>(status));
+      emit(line, id, &*r, {}, static_cast<std::size_t>(status));
     } catch (const InputError& e) {
+      const auto column = static_cast<std::size_t>(failed);
       error_row(id, line,
                 "line " + std::to_string(line) + ", column " +
                     std::to_string(header_.index[column] + 1) + " (" +
                     std::string(kColumnNames[column]) + "): " + e.what());
     }
-  }
-
-  // Returns the row's result; on InputError, `column` says which column was at fault.
-  Result evaluate(const CsvReader& csv, std::size_t& column) {
-    Ticket t;
-    column = kId;
-    if (cell(csv, kId).find('\0') != std::string_view::npos) {
-      throw InputError("invalid id " + quote(cell(csv, kId)) +
-                       ": contains a NUL byte; expected text");
-    }
-    column = kSubmitted;
-    t.submitted = parse_time(cell(csv, kSubmitted), *s_.policy_zone, s_.now, "submitted");
-    column = kPriority;
-    if (std::string_view p = cell(csv, kPriority); !p.empty()) {
-      t.priority = priorities_.get(p, parse_priority);
-    }
-    column = kTier;
-    if (std::string_view p = cell(csv, kTier); !p.empty()) t.tier = tiers_.get(p, parse_tier);
-    column = kResponded;
-    if (std::string_view p = cell(csv, kResponded); !p.empty()) {
-      t.responded = parse_time(p, *s_.policy_zone, s_.now, "responded");
-    }
-    column = t.responded && *t.responded < t.submitted ? kResponded : kSubmitted;
-    return evaluate_check(t, *s_.policy, *s_.clock, s_.now, s_.warn_percent);
   }
 
   void error_row(std::string_view id, std::int64_t line, const std::string& message) {
@@ -344,8 +333,6 @@ class BatchRun {
   RowWriter writer_;
   std::unique_ptr<RowPipe> pipe_;
   Summary summary_;
-  SpellingCache<Priority> priorities_;
-  SpellingCache<Tier> tiers_;
   const std::string* name_ = nullptr;
   Header header_;
   bool have_header_ = false;

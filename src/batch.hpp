@@ -1,9 +1,8 @@
 // Batch mode: CSV tickets in, one result row out per row, in order, in constant memory.
 #pragma once
 
-#include "business_clock.hpp"
+#include "engine.hpp"
 #include "output_template.hpp"
-#include "policy.hpp"
 #include "zone.hpp"
 
 #include <date/date.h>
@@ -18,10 +17,8 @@ enum class BatchOutput { kCsv, kTsv, kJsonl, kJson };
 
 // Everything a batch run needs besides its inputs. Pointers are non-null and outlive the run.
 struct BatchSettings {
-  const Policy* policy = nullptr;
-  const BusinessClock* clock = nullptr;
-  const Zone* policy_zone = nullptr;  // times without an offset are read here
-  const Zone* display = nullptr;      // times are written here (--tz)
+  const Engine* engine = nullptr;
+  const Zone* display = nullptr;  // times are written here (--tz); null: each row's policy zone
   date::sys_seconds now{};
   double warn_percent = 75;
   std::string only;  // --only as given ("" = every status)

@@ -22,10 +22,14 @@ RowWriter::RowWriter(const BatchSettings& settings, std::ostream& out) : s_(sett
 }
 
 void RowWriter::write(const Record& record, const std::string& file) {
+  const Zone& display = s_.display != nullptr ? *s_.display
+                        : record.result != nullptr
+                            ? s_.engine->policy_zone(record.result->ticket.version)
+                            : s_.engine->policy_zone(s_.engine->newest());
   if (s_.format != nullptr) {
     const std::size_t before = buffer_.size();
     try {
-      s_.format->append(buffer_, record, *s_.display);
+      s_.format->append(buffer_, record, display);
     } catch (const InputError& e) {
       buffer_.resize(before);
       if (template_failures_++ == 0) {
@@ -34,10 +38,10 @@ void RowWriter::write(const Record& record, const std::string& file) {
       }
     }
   } else if (s_.output == BatchOutput::kCsv || s_.output == BatchOutput::kTsv) {
-    append_row(buffer_, record, *s_.display, s_.output == BatchOutput::kCsv ? ',' : '\t', &times_);
+    append_row(buffer_, record, display, s_.output == BatchOutput::kCsv ? ',' : '\t', &times_);
   } else {
     if (s_.output == BatchOutput::kJson) buffer_ += rows_ > 0 ? ",\n" : "\n";
-    append_json(buffer_, record, *s_.display, &times_);
+    append_json(buffer_, record, display, &times_);
     if (s_.output == BatchOutput::kJsonl) buffer_ += '\n';
   }
   ++rows_;

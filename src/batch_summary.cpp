@@ -51,11 +51,21 @@ void Counts::append_compliance(std::string& out, std::string_view none) const {
   append_real(out, 100.0 * static_cast<double>(met()) / static_cast<double>(responded()));
 }
 
+Summary::Summary(std::vector<const Policy*> versions) : versions_(std::move(versions)) {
+  std::size_t cells = 0;
+  for (const Policy* p : versions_) {
+    first_cell_.push_back(cells);
+    cells += p->priorities.size() * p->tiers.size();
+  }
+  cells_.resize(cells);
+}
+
 void Summary::add(std::size_t status, const Result* r) {
   ++total_.rows;
   ++total_.by_status[status];
   if (r == nullptr) return;
-  Counts& c = cell(r->ticket.priority, r->ticket.tier);
+  const Ticket& t = r->ticket;
+  Counts& c = cells_[first_cell_[t.version] + t.priority * r->policy->tiers.size() + t.tier];
   ++c.rows;
   ++c.by_status[status];
   if (r->check && r->check->response_business) responses_.add(r->check->response_business->count());
@@ -84,11 +94,10 @@ std::string Summary::text() const {
   out +=
       "\npriority  tier          rows  on_track   at_risk  breached       met    missed  "
       "compliance\n";
-  for (std::size_t i = 0; i < cells_.size(); ++i) {
-    const Counts& c = cells_[i];
+  for (const Line& line : lines()) {
+    const Counts& c = line.counts;
     if (c.rows == 0) continue;
-    out += pad(std::string(priority_code(priority_of(i))), 10, false) +
-           pad(std::string(tier_name(tier_of(i))), 10, false) +
+    out += pad(line.priority, 10, false) + pad(line.tier, 10, false) +
            pad(std::to_string(c.rows), 8, true);
     for (std::size_t s = 0; s < kError; ++s) out += pad(std::to_string(c.by_status[s]), 10, true);
     std::string compliance;
@@ -110,13 +119,15 @@ std::string Summary::json() const {
   out += responses_.count() ? std::to_string(responses_.percentile(90)) : "null";
   out +=
       ",\"exact_below\":" + std::to_string(ResponseHistogram::kLimit) + "},\"by_priority_tier\":[";
-  for (std::size_t i = 0; i < cells_.size(); ++i) {
-    const Counts& c = cells_[i];
-    out += i ? ",{\"priority\":\"" : "{\"priority\":\"";
-    out += priority_code(priority_of(i));
-    out += "\",\"tier\":\"";
-    out += tier_name(tier_of(i));
-    out += "\",\"rows\":" + std::to_string(c.rows) + ",\"statuses\":";
+  bool first = true;
+  for (const Line& line : lines()) {
+    const Counts& c = line.counts;
+    out += first ? "{\"priority\":" : ",{\"priority\":";
+    first = false;
+    append_json_string(out, line.priority);
+    out += ",\"tier\":";
+    append_json_string(out, line.tier);
+    out += ",\"rows\":" + std::to_string(c.rows) + ",\"statuses\":";
     append_statuses(out, c, kError);
     out += ",\"compliance_percent\":";
     c.append_compliance(out, "null");
@@ -125,8 +136,26 @@ std::string Summary::json() const {
   return out + "]}\n";
 }
 
-Counts& Summary::cell(Priority p, Tier t) {
-  return cells_[(static_cast<std::size_t>(p) - 1) * 2 + (t == Tier::kPremium ? 1 : 0)];
+std::vector<Summary::Line> Summary::lines() const {
+  std::vector<Line> out;
+  for (std::size_t v = 0; v < versions_.size(); ++v) {
+    const Policy& p = *versions_[v];
+    for (std::size_t i = 0; i < p.priorities.size(); ++i) {
+      for (std::size_t t = 0; t < p.tiers.size(); ++t) {
+        const Counts& c = cells_[first_cell_[v] + i * p.tiers.size() + t];
+        auto same = std::find_if(out.begin(), out.end(), [&](const Line& l) {
+          return l.priority == p.priorities[i].id && l.tier == p.tiers[t].id;
+        });
+        if (same == out.end()) {
+          out.push_back({p.priorities[i].id, p.tiers[t].id, c});
+          continue;
+        }
+        same->counts.rows += c.rows;
+        for (std::size_t s = 0; s < kStatuses; ++s) same->counts.by_status[s] += c.by_status[s];
+      }
+    }
+  }
+  return out;
 }
 
 void Summary::append_statuses(std::string& out, const Counts& c, std::size_t n) {
@@ -138,8 +167,10 @@ void Summary::append_statuses(std::string& out, const Counts& c, std::size_t n) 
   out += '}';
 }
 
-std::string Summary::duration(std::int64_t seconds) {
-  std::string text = format_duration(std::chrono::seconds{seconds});
+std::string Summary::duration(std::int64_t seconds) const {
+  const Policy& newest = *versions_.back();
+  std::string text =
+      format_duration(std::chrono::seconds{seconds}, newest.calendars[newest.default_calendar].day);
   return seconds >= ResponseHistogram::kLimit ? "at least " + text : text;
 }
 

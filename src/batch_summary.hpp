@@ -65,6 +65,9 @@ struct Counts {
 // --summary: counts by status and by priority x tier, compliance, response percentiles.
 class Summary {
  public:
+  // Counts rows of the policy versions `versions` (by version index; they outlive the summary).
+  explicit Summary(std::vector<const Policy*> versions);
+
   // Counts one row of status index `status`; `r` is its result, or null for a row in error.
   void add(std::size_t status, const Result* r);
 
@@ -75,14 +78,20 @@ class Summary {
   std::string json() const;
 
  private:
-  static Priority priority_of(std::size_t i) { return static_cast<Priority>(i / 2 + 1); }
-  static Tier tier_of(std::size_t i) { return i % 2 ? Tier::kPremium : Tier::kStandard; }
-  Counts& cell(Priority p, Tier t);
+  // One line of the priority x tier table: cells of every version with the same two ids.
+  struct Line {
+    std::string priority, tier;
+    Counts counts;
+  };
+  std::vector<Line> lines() const;
   static void append_statuses(std::string& out, const Counts& c, std::size_t n);
-  static std::string duration(std::int64_t seconds);
+  // Business time for people, in days of the newest version's default calendar.
+  std::string duration(std::int64_t seconds) const;
 
+  std::vector<const Policy*> versions_;
+  std::vector<std::size_t> first_cell_;  // by version: where its cells start in cells_
   Counts total_;
-  std::array<Counts, 8> cells_{};  // P1 standard, P1 premium, P2 standard, ...
+  std::vector<Counts> cells_;  // by version, then priority, then tier
   ResponseHistogram responses_;
 };
 

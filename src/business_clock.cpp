@@ -1,8 +1,6 @@
 // The business-hours clock: walks local days, whole weeks and cached whole years.
 #include "business_clock.hpp"
 
-#include "time_text.hpp"
-
 #include <algorithm>
 #include <cstddef>
 #include <utility>
@@ -14,8 +12,6 @@ using Seconds = std::chrono::seconds;
 
 constexpr date::days kDay{1};
 constexpr date::days kWeek{7};
-constexpr int kFirstYear = static_cast<int>(kFirstDay.year());
-constexpr int kLastYear = static_cast<int>(kLastDay.year());
 constexpr date::local_days kBegin{kFirstDay};
 constexpr date::local_days kEnd = date::local_days{kLastDay} + kDay;  // first day past the range
 
@@ -42,12 +38,6 @@ bool has_hours(const OpenInterval& interval) {
 }
 
 }  // namespace
-
-WeeklySchedule WeeklySchedule::weekdays(std::chrono::seconds open, std::chrono::seconds close) {
-  WeeklySchedule schedule;
-  for (std::size_t day = 1; day <= 5; ++day) schedule.by_weekday[day] = {OpenInterval{open, close}};
-  return schedule;
-}
 
 BusinessClock::BusinessClock(WeeklySchedule schedule, const Zone& zone,
                              const HolidayCalendar& holidays)
@@ -82,17 +72,34 @@ BusinessClock::BusinessClock(WeeklySchedule schedule, const Zone& zone,
   closed_types_.assign(rule_changes_.size() + 1, 0);
 }
 
-// Days outside the supported range count as closed, so that no walk runs past it.
-bool BusinessClock::closed(date::local_days d) const {
-  if (d < kBegin || d >= kEnd) return true;
-  return weekday_hours_[weekday_of(d)] <= Seconds{0} || holidays_.is_holiday(d);
+// Returns the open hours of day d, less what a part-day closure takes; null if it is closed.
+// Days outside the supported range count as closed, so that no walk runs past them.
+// A part-closed day's hours are valid until the next call.
+const std::vector<OpenInterval>* BusinessClock::hours_on(date::local_days d) const {
+  if (d < kBegin || d >= kEnd) return nullptr;
+  const auto& hours = schedule_.by_weekday[weekday_of(d)];
+  if (weekday_hours_[weekday_of(d)] <= Seconds{0}) return nullptr;
+  const Closure* closure = holidays_.closure_on(d);
+  if (closure == nullptr) return &hours;
+  if (closure->whole_day) return nullptr;
+  part_day_.clear();
+  for (OpenInterval open : hours) {
+    for (const OpenInterval& shut : closure->closed) {
+      if (shut.close <= open.open || shut.open >= open.close) continue;
+      if (shut.open > open.open) part_day_.push_back({open.open, shut.open});
+      open.open = std::min(open.close, shut.close);
+    }
+    if (open.close > open.open) part_day_.push_back(open);
+  }
+  return &part_day_;
 }
 
 std::chrono::seconds BusinessClock::day_seconds(date::local_days d, date::sys_seconds from,
                                                 date::sys_seconds to) const {
   Seconds total{0};
-  if (closed(d)) return total;
-  for (const auto& interval : schedule_.by_weekday[weekday_of(d)]) {
+  const auto* hours = hours_on(d);
+  if (hours == nullptr) return total;
+  for (const auto& interval : *hours) {
     if (!has_hours(interval)) continue;
     auto begin = std::max(zone_.from_local_lenient(d + interval.open), from);
     auto end = std::min(zone_.from_local_lenient(d + interval.close), to);
@@ -191,8 +198,9 @@ std::chrono::seconds BusinessClock::year_seconds(int y) const {
 std::optional<date::sys_seconds> BusinessClock::take(
     date::local_days d, date::sys_seconds from, std::chrono::seconds& remaining,
     std::optional<date::sys_seconds>* first) const {
-  if (closed(d)) return std::nullopt;
-  for (const auto& interval : schedule_.by_weekday[weekday_of(d)]) {
+  const auto* hours = hours_on(d);
+  if (hours == nullptr) return std::nullopt;
+  for (const auto& interval : *hours) {
     if (!has_hours(interval)) continue;
     auto begin = std::max(zone_.from_local_lenient(d + interval.open), from);
     auto end = zone_.from_local_lenient(d + interval.close);
@@ -302,14 +310,16 @@ std::vector<DayTrace> BusinessClock::trace(date::sys_seconds from, date::sys_sec
       closed_day(d, DayTrace::Kind::kWeekend, {});
       continue;
     }
-    if (auto name = holidays_.holiday_on(d); !name.empty()) {
-      closed_day(d, DayTrace::Kind::kHoliday, name);
+    const Closure* closure = holidays_.closure_on(d);
+    if (closure != nullptr && closure->whole_day) {
+      closed_day(d, DayTrace::Kind::kHoliday, closure->names);
       continue;
     }
-    for (const auto& interval : schedule_.by_weekday[weekday_of(d)]) {
+    for (const auto& interval : *hours_on(d)) {
       if (!has_hours(interval)) continue;
       DayTrace entry;
       entry.day = d;
+      if (closure != nullptr) entry.holiday = closure->names;
       entry.begin = std::max(zone_.from_local_lenient(d + interval.open), from);
       entry.end = std::min(zone_.from_local_lenient(d + interval.close), to);
       if (entry.end <= entry.begin) continue;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "holidays.hpp"
+#include "range.hpp"
+#include "schedule.hpp"
 #include "zone.hpp"
 
 #include <date/date.h>
@@ -16,26 +18,13 @@
 
 namespace sla {
 
-// Open hours within one day, as wall-clock offsets from local midnight: [open, close).
-struct OpenInterval {
-  std::chrono::seconds open;
-  std::chrono::seconds close;
-};
-
-// The open hours of each weekday. Intervals of a day are sorted and do not overlap.
-struct WeeklySchedule {
-  std::array<std::vector<OpenInterval>, 7> by_weekday;  // index: 0 = Sunday .. 6 = Saturday
-
-  // Returns Monday to Friday, open from `open` to `close`, closed at weekends.
-  static WeeklySchedule weekdays(std::chrono::seconds open, std::chrono::seconds close);
-};
-
 // One local day on the way from a start to an end, for explanations.
 struct DayTrace {
+  // kWeekend: a weekday the schedule never opens (the weekend, on most calendars).
   enum class Kind { kCounted, kWeekend, kHoliday };
   date::local_days day;
   Kind kind = Kind::kCounted;
-  std::string_view holiday;               // kHoliday: its name(s)
+  std::string_view holiday;               // kHoliday, or kCounted on a part-closed day: name(s)
   date::sys_seconds begin{}, end{};       // kCounted: the business time counted that day
   std::chrono::seconds counted{0};        // kCounted: end - begin
   std::chrono::seconds running_total{0};  // business time counted up to and including this day
@@ -78,7 +67,7 @@ class BusinessClock {
   const HolidayCalendar& holidays() const { return holidays_; }
 
  private:
-  bool closed(date::local_days d) const;
+  const std::vector<OpenInterval>* hours_on(date::local_days d) const;
   std::chrono::seconds day_seconds(date::local_days d, date::sys_seconds from,
                                    date::sys_seconds to) const;
   std::chrono::seconds week_seconds(date::local_days first) const;
@@ -105,6 +94,7 @@ class BusinessClock {
   mutable std::vector<std::int64_t> year_cache_;     // business seconds by year; -1: not yet
   mutable std::vector<std::uint16_t> closed_types_;  // by rule era: year types with no business
   mutable std::vector<std::vector<std::int32_t>> prefix_;  // by year: see year_prefix
+  mutable std::vector<OpenInterval> part_day_;  // hours_on: the open hours of a part-closed day
 };
 
 }  // namespace sla

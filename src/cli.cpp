@@ -17,9 +17,13 @@ void add_common(CLI::App& app, Options& o) {
                  "Holiday set: us-federal, us-federal-closures or a file (repeatable; the "
                  "union replaces the default us-federal)")
       ->type_name("SET");
+  app.add_option("--policy", o.policies,
+                 "Policy file (repeatable: one per version, by effective date; default "
+                 "$SLA_POLICY, else the built-in CodeSecure policy)")
+      ->type_name("FILE");
   app.add_option("--tz", o.tz, "Show times in ZONE (IANA name, UTC or local); the clock stays")
       ->type_name("ZONE");
-  app.add_option("-o,--output", o.output, "Output: text, json, jsonl, csv or tsv")
+  app.add_option("-o,--output", o.output, "Output: text, json, jsonl, csv or tsv (policy: toml)")
       ->type_name("FORMAT");
   app.add_option("--color", o.color, "Colour: auto (terminal without NO_COLOR), always, never")
       ->type_name("WHEN")
@@ -33,6 +37,9 @@ void add_ticket(CLI::App& app, Options& o) {
                  "P1..P4, 1..4, urgent, high, normal, low (default P3)")
       ->type_name("PRIORITY");
   app.add_option("-t,--tier", o.tier, "standard or premium (default standard)")->type_name("TIER");
+  app.add_option("--calendar", o.calendar,
+                 "The ticket's own calendar of the policy, over its target's")
+      ->type_name("NAME");
   app.add_flag("--reseller", o.reseller, "Bought through a reseller: this SLA does not apply");
   app.add_flag("--explain", o.explain, "Show the business time counted, day by day");
   app.add_option("--format", o.format, "Template with named fields, e.g. '{deadline}'")
@@ -85,8 +92,14 @@ void add_options(CLI::App& app, const std::string& command, Options& o) {
     app.add_option("--format", o.format, "Template with named fields per row")
         ->type_name("TEMPLATE");
   }
+  if (command == "policy") {
+    app.add_option("--check", o.check, "Validate policy files and exit 0 or 2 (repeatable)")
+        ->type_name("FILE");
+  }
   if (command == "holidays") {
     app.add_option("years", o.inputs, "Years (default: this year)")->type_name("YEAR");
+    app.add_option("--calendar", o.calendar, "The policy calendar whose holidays to list")
+        ->type_name("NAME");
     app.add_option("--from", o.from, "First date of a range")->type_name("DATE");
     app.add_option("--to", o.to, "Last date of a range")->type_name("DATE");
   }
@@ -128,7 +141,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       {"due", "The response deadline of one ticket (the default)"},
       {"check", "A ticket's state now: on_track, at_risk, breached, met or missed"},
       {"batch", "Check many tickets from CSV files or standard input"},
-      {"policy", "The SLA table, priorities and business hours"},
+      {"policy", "The policy in force: SLA table, priorities, hours (--check FILE validates)"},
       {"holidays", "Observed holidays of years or a range"}};
   for (const auto& [name, description] : kCommands) {
     CLI::App* sub = app.add_subcommand(name, description);

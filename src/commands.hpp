@@ -13,11 +13,13 @@ namespace sla {
 struct Options {
   std::string command = "due";
   std::optional<std::string> submitted, priority, tier, now, responded, warn;
-  std::optional<std::string> from, to, only, format;
+  std::optional<std::string> from, to, only, format, calendar;
   std::string output = "text";
   std::string tz;
   std::string color = "auto";
   std::vector<std::string> holidays;  // --holidays sets, in order
+  std::vector<std::string> policies;  // --policy files, one per version
+  std::vector<std::string> check;     // sla policy --check files
   std::vector<std::string> inputs;    // batch files, or holiday years
   bool reseller = false;
   bool explain = false;
@@ -27,5 +29,9 @@ struct Options {
 // Runs `options.command`. Returns the exit status (SPEC section 6). Throws InputError for
 // bad input; the caller prints it.
 int run_command(const Options& options, std::istream& in, std::ostream& out, std::ostream& err);
+
+// The listing commands, run by run_command: sla policy (and --check), sla holidays.
+int run_policy(const Options& options, std::ostream& out, std::ostream& err);
+int run_holidays(const Options& options, std::ostream& out);
 
 }  // namespace sla

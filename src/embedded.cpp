@@ -7,6 +7,8 @@ extern const unsigned char sla_embedded_us_federal[];
 extern const std::size_t sla_embedded_us_federal_size;
 extern const unsigned char sla_embedded_us_federal_closures[];
 extern const std::size_t sla_embedded_us_federal_closures_size;
+extern const unsigned char sla_embedded_codesecure_policy[];
+extern const std::size_t sla_embedded_codesecure_policy_size;
 extern const unsigned char sla_embedded_new_york_tzif[];
 extern const std::size_t sla_embedded_new_york_tzif_size;
 
@@ -29,6 +31,10 @@ std::string_view embedded_holiday_set(std::string_view name) {
 
 std::string_view embedded_holiday_set_names() {
   return "us-federal, us-federal-closures";
+}
+
+std::string_view embedded_policy() {
+  return view(sla_embedded_codesecure_policy, sla_embedded_codesecure_policy_size);
 }
 
 std::string_view embedded_new_york_tzif() {

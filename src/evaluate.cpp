@@ -1,8 +1,5 @@
-// A ticket under the policy: deadline, then status at a moment.
+// A ticket under its policy: deadline, then status at a moment.
 #include "evaluate.hpp"
-
-#include "error.hpp"
-#include "time_text.hpp"
 
 #include <algorithm>
 
@@ -24,40 +21,30 @@ std::string_view status_name(Status s) {
   return "on_track";
 }
 
-Result evaluate_due(const Ticket& ticket, const Policy& policy, const BusinessClock& clock) {
-  Result r;
-  r.ticket = ticket;
-  r.target = policy.target(ticket.priority, ticket.tier);
-  const PriorityTerms& terms = policy.terms_for(ticket.priority);
-  r.priority_name = terms.name;
-  r.follow_up = terms.follow_up;
-  auto due = clock.due(ticket.submitted, r.target.business);
-  if (!due) {
-    throw InputError("no deadline for a ticket submitted " +
-                     quote(format_time(ticket.submitted, clock.zone())) +
-                     ": it would fall after 9999-12-31, the last supported day");
-  }
-  r.clock_start = due->clock_start;
-  r.deadline = due->deadline;
-  return r;
+std::size_t calendar_of(const Ticket& ticket, const Policy& policy) {
+  if (ticket.calendar) return *ticket.calendar;
+  return policy.calendar_of(policy.cell(ticket.priority, ticket.tier));
 }
 
-Result evaluate_check(const Ticket& ticket, const Policy& policy, const BusinessClock& clock,
-                      date::sys_seconds now, double warn_percent) {
-  if (ticket.responded && *ticket.responded < ticket.submitted) {
-    throw InputError("invalid responded " + quote(format_time(*ticket.responded, clock.zone())) +
-                     ": before the submission at " + format_time(ticket.submitted, clock.zone()) +
-                     "; expected a time at or after it");
-  }
-  Result r = evaluate_due(ticket, policy, clock);
+std::optional<Result> evaluate(const Ticket& ticket, const Policy& policy,
+                               const BusinessClock& clock, date::sys_seconds now,
+                               double warn_percent) {
+  Result r;
+  r.ticket = ticket;
+  r.policy = &policy;
+  r.calendar = calendar_of(ticket, policy);
+  r.target = r.cell().target.on(r.day());
+  auto due = clock.due(ticket.submitted, r.target);
+  if (!due) return std::nullopt;
+  r.clock_start = due->clock_start;
+  r.deadline = due->deadline;
   CheckState c;
   c.now = now;
   c.elapsed = clock.elapsed(ticket.submitted, now);
-  c.remaining = std::max(r.target.business - c.elapsed, std::chrono::seconds{0});
-  c.percent_elapsed = r.target.business.count() == 0
-                          ? 100.0
-                          : 100.0 * static_cast<double>(c.elapsed.count()) /
-                                static_cast<double>(r.target.business.count());
+  c.remaining = std::max(r.target - c.elapsed, std::chrono::seconds{0});
+  c.percent_elapsed = r.target.count() == 0 ? 100.0
+                                            : 100.0 * static_cast<double>(c.elapsed.count()) /
+                                                  static_cast<double>(r.target.count());
   if (ticket.responded) {
     c.response_business = clock.elapsed(ticket.submitted, *ticket.responded);
     bool met = *ticket.responded <= r.deadline;

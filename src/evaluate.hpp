@@ -1,4 +1,4 @@
-// A ticket under the policy: its deadline, and its state at a given moment.
+// A ticket under its policy: its deadline, and its state at a given moment.
 #pragma once
 
 #include "business_clock.hpp"
@@ -29,24 +29,33 @@ struct CheckState {
   std::optional<std::chrono::seconds> response_business;  // with a response: business time taken
 };
 
-// What sla knows of one ticket.
+// What sla knows of one ticket. The policy it points to outlives it.
 struct Result {
   Ticket ticket;
-  Target target;
-  std::string_view priority_name;
-  std::string_view follow_up;
+  const Policy* policy = nullptr;
+  std::size_t calendar = 0;        // the calendar the ticket's clock runs on
+  std::chrono::seconds target{0};  // the response target in business seconds
   date::sys_seconds clock_start{};
   date::sys_seconds deadline{};
   std::optional<CheckState> check;
+
+  const PriorityLevel& priority() const { return policy->priorities[ticket.priority]; }
+  const Tier& tier() const { return policy->tiers[ticket.tier]; }
+  const ResponseCell& cell() const { return policy->cell(ticket.priority, ticket.tier); }
+  const Calendar& calendar_terms() const { return policy->calendars[calendar]; }
+  // Returns the length of "1d" on the ticket's calendar, for showing business durations.
+  std::chrono::seconds day() const { return calendar_terms().day; }
 };
 
-// Returns the ticket's deadline and follow-up. Throws InputError if the deadline would fall
-// after the last supported day.
-Result evaluate_due(const Ticket& ticket, const Policy& policy, const BusinessClock& clock);
+// Returns the calendar `ticket` runs on under `policy`: its own, else its target's.
+std::size_t calendar_of(const Ticket& ticket, const Policy& policy);
 
-// Returns evaluate_due plus the state at `now`; `warn_percent` (0..100) marks at_risk.
-// Throws InputError as evaluate_due does, and if the response precedes the submission.
-Result evaluate_check(const Ticket& ticket, const Policy& policy, const BusinessClock& clock,
-                      date::sys_seconds now, double warn_percent);
+// Returns the ticket's deadline and its state at `now`, `warn_percent` (0..100) marking
+// at_risk, with `clock` the clock of calendar_of(ticket, policy); or nullopt if the deadline
+// would fall after the last supported day. REQUIRES: a response, if any, at or after the
+// submission.
+std::optional<Result> evaluate(const Ticket& ticket, const Policy& policy,
+                               const BusinessClock& clock, date::sys_seconds now,
+                               double warn_percent);
 
 }  // namespace sla

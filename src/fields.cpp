@@ -1,7 +1,6 @@
 // Field visiting and the JSON / CSV / TSV writers.
 #include "fields.hpp"
 
-#include "policy.hpp"
 #include "time_text.hpp"
 
 #include <charconv>
@@ -11,12 +10,24 @@
 namespace sla {
 namespace {
 
+// Writes YYYY-MM-DD into `out`. REQUIRES: a year 0..9999.
+void put_date(char* out, date::year_month_day ymd) {
+  auto put = [](char* p, unsigned v, int n) {
+    for (int i = n - 1; i >= 0; --i, v /= 10) p[i] = static_cast<char>('0' + v % 10);
+  };
+  put(out, static_cast<unsigned>(int{ymd.year()}), 4);
+  out[4] = '-';
+  put(out + 5, unsigned{ymd.month()}, 2);
+  out[7] = '-';
+  put(out + 8, unsigned{ymd.day()}, 2);
+}
+
 std::vector<std::string_view> make_names(FieldSet set) {
   std::vector<std::string_view> names;
   if (set == FieldSet::kBatch) names = {"id", "line"};
-  for (std::string_view n :
-       {"submitted", "priority", "priority_name", "tier", "target", "target_business_seconds",
-        "clock_start", "deadline", "deadline_utc", "follow_up", "time_zone"}) {
+  for (std::string_view n : {"submitted", "priority", "priority_name", "tier", "target",
+                             "target_business_seconds", "clock_start", "deadline", "deadline_utc",
+                             "follow_up", "time_zone", "policy", "policy_effective", "calendar"}) {
     names.push_back(n);
   }
   if (set != FieldSet::kDue) {
@@ -40,19 +51,25 @@ class Visitor {
 
   void due(const Result& r) {
     time("submitted", r.ticket.submitted);
-    sink_.text("priority", priority_code(r.ticket.priority));
-    sink_.text("priority_name", r.priority_name);
-    sink_.text("tier", tier_name(r.ticket.tier));
-    char label[16];
-    auto end = std::to_chars(label, label + sizeof label - 1, r.target.amount).ptr;
-    *end++ = r.target.unit;
-    sink_.text("target", std::string_view(label, static_cast<std::size_t>(end - label)));
-    sink_.integer("target_business_seconds", r.target.business.count());
+    sink_.text("priority", r.priority().id);
+    sink_.text("priority_name", r.priority().name);
+    sink_.text("tier", r.tier().id);
+    sink_.text("target", r.cell().target.label());
+    sink_.integer("target_business_seconds", r.target.count());
     time("clock_start", r.clock_start);
     time("deadline", r.deadline);
     utc("deadline_utc", r.deadline);
-    sink_.text("follow_up", r.follow_up);
+    sink_.text("follow_up", r.priority().follow_up);
     sink_.text("time_zone", display_.name());
+    sink_.text("policy", r.policy->name);
+    if (r.policy->effective) {
+      char day[10];
+      put_date(day, date::year_month_day{*r.policy->effective});
+      sink_.text("policy_effective", std::string_view(day, sizeof day));
+    } else {
+      sink_.null("policy_effective");
+    }
+    sink_.text("calendar", r.calendar_terms().name);
   }
 
   void check(const CheckState& c, const Ticket& t) {
@@ -304,7 +321,7 @@ void visit_fields(const Record& record, const Zone& display, FieldSink& sink) {
       if (record.result->check) {
         v.check(*record.result->check, record.result->ticket);
       } else {
-        v.nulls(record.set, first + 11, last);
+        v.nulls(record.set, first + field_names(FieldSet::kDue).size(), last);
       }
     }
   }

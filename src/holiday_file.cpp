@@ -19,7 +19,7 @@ namespace {
 
 constexpr std::string_view kRuleForms =
     "MM-DD, YYYY-MM-DD or Nth DAY of MONTH, as in 3rd Mon of Jan";
-constexpr std::string_view kOptions = "observed, from YYYY or until YYYY";
+constexpr std::string_view kOptions = "observed, from YYYY, until YYYY or closed HH:MM-HH:MM";
 constexpr std::array<std::string_view, 6> kOrdinals = {"1st", "2nd", "3rd", "4th", "5th", "last"};
 constexpr std::array<std::string_view, 7> kWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
                                                        "thursday", "friday", "saturday"};
@@ -177,21 +177,35 @@ void parse_rule(const Where& at, std::string_view field, HolidayRule& rule) {
   rule.month = *month + 1;
 }
 
-// Parses one comma-separated option; `seen` holds which of observed, from, until came before.
+// Parses one comma-separated option; `seen` holds which of observed, from, until, closed came
+// before.
 void parse_option(const Where& at, std::string_view item, HolidayRule& rule,
-                  std::array<bool, 3>& seen) {
+                  std::array<bool, 4>& seen) {
   std::size_t pos = 0;
   std::string_view key = next_word(item, pos);
   std::string_view value = next_word(item, pos);
   std::string_view extra = next_word(item, pos);
-  std::size_t which = iequals(key, "observed") ? 0 : iequals(key, "from") ? 1 : 2;
+  constexpr std::array<std::string_view, 4> kKeys = {"observed", "from", "until", "closed"};
+  std::size_t which = 0;
+  while (which < kKeys.size() && !iequals(key, kKeys[which])) ++which;
   if (item.empty()) at.fail(item, "empty option", kOptions);
-  if (which == 2 && !iequals(key, "until")) at.fail(item, "unknown option", kOptions);
+  if (which == kKeys.size()) at.fail(item, "unknown option", kOptions);
   if (seen[which]) at.fail(item, "duplicate option", "each option at most once");
   seen[which] = true;
   if (which == 0) {
     if (!value.empty()) at.fail(value, "unexpected text after observed", "',' between options");
     rule.observed = true;
+    return;
+  }
+  if (which == 3) {
+    if (value.empty())
+      at.fail(item, "missing hours", "closed HH:MM-HH:MM, as in closed 13:00-24:00");
+    if (!extra.empty()) at.fail(extra, "unexpected text after the hours", "',' between options");
+    std::string why;
+    auto interval = parse_interval(value, why);
+    if (!interval)
+      at.fail(value, "bad closed hours (" + why + ")", "HH:MM-HH:MM, as in 13:00-24:00");
+    rule.closed = interval;
     return;
   }
   if (value.empty()) at.fail(item, "missing year", "from YYYY or until YYYY");
@@ -203,7 +217,7 @@ void parse_option(const Where& at, std::string_view item, HolidayRule& rule,
 
 void parse_options(const Where& at, std::string_view field, HolidayRule& rule) {
   if (trim(field).empty()) return;
-  std::array<bool, 3> seen{};
+  std::array<bool, 4> seen{};
   std::string_view until;
   for (std::size_t start = 0;;) {
     auto comma = std::min(field.find(',', start), field.size());

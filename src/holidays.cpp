@@ -1,6 +1,8 @@
 // Holiday rules: expansion to observed dates, and lookup by day.
 #include "holidays.hpp"
 
+#include "range.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <optional>
@@ -11,15 +13,31 @@
 namespace sla {
 namespace {
 
-constexpr int kFirstYear = 1900;  // the years HolidayCalendar answers for
-constexpr int kLastYear = 9999;
 constexpr std::uint32_t kNotExpanded = 0xffffffff;
-constexpr date::local_days kFirstDay{date::year{kFirstYear} / date::January / 1};
-constexpr date::local_days kLastDay{date::year{kLastYear} / date::December / 31};
+constexpr date::local_days kBegin{kFirstDay};
+constexpr date::local_days kEnd{kLastDay};  // the last day, inclusive
 
 auto key(const HolidayRule& r) {
-  return std::tie(r.kind, r.month, r.day, r.year, r.nth, r.weekday, r.offset, r.observed,
-                  r.from_year, r.until_year, r.name);
+  const auto open = r.closed ? r.closed->open.count() : -1;
+  const auto close = r.closed ? r.closed->close.count() : -1;
+  return std::make_tuple(r.kind, r.month, r.day, r.year, r.nth, r.weekday, r.offset, r.observed,
+                         r.from_year, r.until_year, open, close, std::cref(r.name));
+}
+
+// Adds `interval` to the sorted, merged list `closed`, merging what it overlaps or touches.
+void add_closed(std::vector<OpenInterval>& closed, OpenInterval interval) {
+  std::vector<OpenInterval> out;
+  for (const OpenInterval& c : closed) {
+    if (c.close < interval.open || c.open > interval.close) {
+      out.push_back(c);
+    } else {
+      interval = {std::min(c.open, interval.open), std::max(c.close, interval.close)};
+    }
+  }
+  out.push_back(interval);
+  std::sort(out.begin(), out.end(),
+            [](const OpenInterval& a, const OpenInterval& b) { return a.open < b.open; });
+  closed = std::move(out);
 }
 
 // Returns the rule's own date in year y, or nullopt if it has none that year.
@@ -101,9 +119,9 @@ std::vector<Holiday> HolidaySet::observed_in(date::year y) const {
 HolidayCalendar::HolidayCalendar(HolidaySet set)
     : set_(std::move(set)), year_start_(kLastYear - kFirstYear + 1, kNotExpanded) {}
 
-std::string_view HolidayCalendar::holiday_on(date::local_days day) const {
+const Closure* HolidayCalendar::closure_on(date::local_days day) const {
   if (day < last_year_begin_ || day >= last_year_end_) {
-    if (day < kFirstDay || day > kLastDay) return {};
+    if (day < kBegin || day > kEnd) return nullptr;
     date::year y = date::year_month_day{day}.year();
     last_year_start_ = expand(static_cast<int>(y));
     last_year_begin_ = date::local_days{y / date::January / 1};
@@ -111,7 +129,7 @@ std::string_view HolidayCalendar::holiday_on(date::local_days day) const {
   }
   auto day_of_year = static_cast<std::uint32_t>((day - last_year_begin_).count());
   std::uint32_t entry = days_[last_year_start_ + day_of_year];
-  return entry == 0 ? std::string_view{} : std::string_view{names_[entry - 1]};
+  return entry == 0 ? nullptr : &closures_[entry - 1];
 }
 
 std::uint32_t HolidayCalendar::expand(int y) const {
@@ -122,14 +140,23 @@ std::uint32_t HolidayCalendar::expand(int y) const {
   date::sys_days jan1{date::year{y} / date::January / 1};
   std::unordered_set<std::string_view> seen;  // the names already given to one day
   for (std::size_t i = 0, j = 0; i < holidays.size(); i = j, seen.clear()) {
-    std::string names;
+    Closure closure;
+    closure.whole_day = false;
     for (j = i; j < holidays.size() && holidays[j].observed_on == holidays[i].observed_on; ++j) {
-      const std::string& name = holidays[j].rule->name;
-      if (seen.insert(name).second) names.append(names.empty() ? "" : " / ").append(name);
+      const HolidayRule& rule = *holidays[j].rule;
+      if (seen.insert(rule.name).second) {
+        closure.names.append(closure.names.empty() ? "" : " / ").append(rule.name);
+      }
+      if (rule.closed) {
+        add_closed(closure.closed, *rule.closed);
+      } else {
+        closure.whole_day = true;
+      }
     }
-    names_.push_back(std::move(names));
+    if (closure.whole_day) closure.closed.clear();
+    closures_.push_back(std::move(closure));
     auto day_of_year = static_cast<std::size_t>((holidays[i].observed_on - jan1).count());
-    entries[day_of_year] = static_cast<std::uint32_t>(names_.size());
+    entries[day_of_year] = static_cast<std::uint32_t>(closures_.size());
   }
   start = static_cast<std::uint32_t>(days_.size());
   days_.insert(days_.end(), entries.begin(), entries.end());

@@ -1,10 +1,13 @@
 // Holiday rules: the file format of SPEC section 3, expansion to observed dates, lookup by day.
 #pragma once
 
+#include "schedule.hpp"
+
 #include <date/date.h>
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,15 +18,16 @@ namespace sla {
 struct HolidayRule {
   enum class Kind { kFixed, kOnce, kNthWeekday };
   Kind kind = Kind::kFixed;
-  unsigned month = 1;      // 1..12
-  unsigned day = 1;        // kFixed, kOnce: 1..31
-  int year = 0;            // kOnce
-  int nth = 1;             // kNthWeekday: 1..5, or -1 for "last"
-  unsigned weekday = 1;    // kNthWeekday: 0 = Sunday .. 6 = Saturday
-  int offset = 0;          // kNthWeekday: days after (+) or before (-) the nth weekday
-  bool observed = false;   // Saturday -> Friday before, Sunday -> Monday after
-  int from_year = -32767;  // inclusive, years of the rule's own date
-  int until_year = 32767;  // inclusive
+  unsigned month = 1;                  // 1..12
+  unsigned day = 1;                    // kFixed, kOnce: 1..31
+  int year = 0;                        // kOnce
+  int nth = 1;                         // kNthWeekday: 1..5, or -1 for "last"
+  unsigned weekday = 1;                // kNthWeekday: 0 = Sunday .. 6 = Saturday
+  int offset = 0;                      // kNthWeekday: days after (+) or before (-) the nth weekday
+  bool observed = false;               // Saturday -> Friday before, Sunday -> Monday after
+  int from_year = -32767;              // inclusive, years of the rule's own date
+  int until_year = 32767;              // inclusive
+  std::optional<OpenInterval> closed;  // "closed HH:MM-HH:MM": only this part of the day
   std::string name;
 };
 
@@ -59,18 +63,39 @@ class HolidaySet {
   std::vector<HolidayRule> rules_;
 };
 
+// What the holidays of one day close: the whole day, or parts of it.
+struct Closure {
+  std::string names;                 // " / "-joined when several rules fall on the day
+  bool whole_day = true;             // false: only `closed` is closed
+  std::vector<OpenInterval> closed;  // sorted and merged wall-clock intervals
+};
+
 // Answers "is this local day a holiday, and which" quickly for any day in 1900..9999.
 // Expands each year once, on first use, and keeps it (the cache is the only mutable state).
 class HolidayCalendar {
  public:
   explicit HolidayCalendar(HolidaySet set);
 
-  // Returns the name(s) of the holiday(s) observed on `day` (" / "-joined when several rules
-  // fall on it), or an empty view if none. Valid while the calendar lives.
-  std::string_view holiday_on(date::local_days day) const;
+  // Returns what the holidays observed on `day` close, or null if none falls on it. A part-day
+  // closure on a day that also has a whole-day holiday closes the whole day. Valid while the
+  // calendar lives.
+  const Closure* closure_on(date::local_days day) const;
 
-  // Returns true if a holiday is observed on `day`.
-  bool is_holiday(date::local_days day) const { return !holiday_on(day).empty(); }
+  // Returns the name(s) of the holiday(s) observed on `day`, whole-day or part-day, or an
+  // empty view if none. Valid while the calendar lives.
+  std::string_view holiday_on(date::local_days day) const {
+    const Closure* c = closure_on(day);
+    return c == nullptr ? std::string_view{} : std::string_view{c->names};
+  }
+
+  // Returns true if a holiday, whole-day or part-day, is observed on `day`.
+  bool is_holiday(date::local_days day) const { return closure_on(day) != nullptr; }
+
+  // Returns true if the holidays of `day` close all of it.
+  bool closes_whole_day(date::local_days day) const {
+    const Closure* c = closure_on(day);
+    return c != nullptr && c->whole_day;
+  }
 
   const HolidaySet& set() const { return set_; }
 
@@ -82,8 +107,9 @@ class HolidayCalendar {
   HolidaySet set_;
   // The cache. Not safe to share between threads: looking up a new year writes it.
   mutable std::vector<std::uint32_t> year_start_;  // by y - 1900; kNotExpanded until used
-  mutable std::vector<std::uint32_t> days_;  // by day of year: 0 = none, else 1 + index in names_
-  mutable std::deque<std::string> names_;    // a deque keeps the views holiday_on returns valid
+  mutable std::vector<std::uint32_t>
+      days_;                              // by day of year: 0 = none, else 1 + index in closures_
+  mutable std::deque<Closure> closures_;  // a deque keeps the pointers closure_on returns valid
   mutable date::local_days last_year_begin_{};  // the year looked up last: [begin, end) and
   mutable date::local_days last_year_end_{};    // where its entries start in days_
   mutable std::uint32_t last_year_start_ = 0;

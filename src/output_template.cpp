@@ -161,7 +161,16 @@ OutputTemplate OutputTemplate::parse(std::string_view text, FieldSet set) {
   t.text_ = unescape(text);
   check_names(text, t.text_, set);
   // A trial fill with a value of every field's type catches specs that fit no value.
+  Policy policy;
+  policy.name = "policy";
+  policy.effective = date::local_days{};
+  policy.priorities.push_back({"P1", "Urgent", {}, "", "follow-up"});
+  policy.tiers.push_back({"standard", "Standard", {}});
+  policy.calendars.emplace_back();
+  policy.calendars.back().name = "business";
+  policy.cells.push_back({});
   Result sample;
+  sample.policy = &policy;
   sample.ticket.responded = date::sys_seconds{};
   sample.check = CheckState{};
   sample.check->response_business = std::chrono::seconds{0};

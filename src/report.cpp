@@ -47,7 +47,7 @@ std::string relative(const Result& r) {
   if (c.now > r.deadline)
     return "overdue by " + format_duration(c.now - r.deadline, std::chrono::hours{24}) +
            " of wall-clock time";
-  return "due in " + format_duration(c.remaining) + " of business time";
+  return "due in " + format_duration(c.remaining, r.day()) + " of business time";
 }
 
 void line(std::string& out, std::string_view label, std::string_view value) {
@@ -64,6 +64,12 @@ std::string local_hhmm(date::sys_seconds t, const Zone& zone) {
 
 std::string_view weekday_name(date::weekday wd) {
   static constexpr std::string_view kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  return kNames[wd.c_encoding()];
+}
+
+std::string_view weekday_full_name(date::weekday wd) {
+  static constexpr std::string_view kNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                "Thursday", "Friday", "Saturday"};
   return kNames[wd.c_encoding()];
 }
 
@@ -84,13 +90,19 @@ std::string format_human(date::sys_seconds t, const Zone& zone) {
 
 std::string render_result_text(const Result& r, bool check, const TextStyle& style) {
   std::string out;
+  const PriorityLevel& priority = r.priority();
   line(out, "Ticket",
-       fmt::format("{} ({}), {} support", priority_code(r.ticket.priority), r.priority_name,
-                   tier_name(r.ticket.tier)));
+       priority.name.empty()
+           ? fmt::format("{}, {} support", priority.id, r.tier().id)
+           : fmt::format("{} ({}), {} support", priority.id, priority.name, r.tier().id));
   line(out, "Submitted", both_zones(r.ticket.submitted, style));
   if (r.clock_start != r.ticket.submitted)
     line(out, "Clock starts", both_zones(r.clock_start, style));
-  line(out, "Target", r.target.words());
+  std::string target = r.cell().target.words();
+  if (r.calendar != r.policy->default_calendar) {
+    target += ", on the " + r.calendar_terms().name + " calendar";
+  }
+  line(out, "Target", target);
   std::string deadline = both_zones(r.deadline, style);
   if (r.check && !check && !r.ticket.responded) deadline += ", " + relative(r);
   line(out, "Deadline", paint(deadline, kBold, style.color));
@@ -99,11 +111,11 @@ std::string render_result_text(const Result& r, bool check, const TextStyle& sty
     line(out, "Now", both_zones(c.now, style));
     if (r.ticket.responded) {
       line(out, "Responded", both_zones(*r.ticket.responded, style));
-      line(out, "Response", format_duration(*c.response_business) + " of business time");
+      line(out, "Response", format_duration(*c.response_business, r.day()) + " of business time");
     }
     line(out, "Elapsed",
-         fmt::format("{} of {} ({:.0f}%)", format_duration(c.elapsed),
-                     format_duration(r.target.business), c.percent_elapsed));
+         fmt::format("{} of {} ({:.0f}%)", format_duration(c.elapsed, r.day()),
+                     format_duration(r.target, r.day()), c.percent_elapsed));
     std::string status(status_name(c.status));
     if (c.status == Status::kBreached || c.status == Status::kMissed) {
       status += ", " + format_duration(c.overdue, std::chrono::hours{24}) + " late";
@@ -112,24 +124,25 @@ std::string render_result_text(const Result& r, bool check, const TextStyle& sty
     }
     line(out, "Status", paint(status, status_colour(c.status), style.color));
   }
-  line(out, "Follow-up", r.follow_up);
+  if (!priority.follow_up.empty()) line(out, "Follow-up", priority.follow_up);
   return out;
 }
 
-std::string render_trace_text(const std::vector<DayTrace>& trace, const TextStyle& style) {
+std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceStyle& style) {
   constexpr std::chrono::seconds kNoDays = std::chrono::hours{24 * 365};
-  std::string out =
-      fmt::format("Business time counted ({} wall time):\n", style.policy_zone->name());
-  const Zone& zone = *style.policy_zone;
+  const Zone& zone = *style.zone;
+  std::string out = fmt::format("Business time counted ({} wall time):\n", zone.name());
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const DayTrace& d = trace[i];
     std::string day =
         fmt::format("{} {}", weekday_name(date::weekday{d.day}), date::format("%F", d.day));
     if (d.kind == DayTrace::Kind::kCounted) {
       // A day's share in hours ("9h", not "1d"); the running total in business days.
-      out += fmt::format("  {:<32} {}\u2013{}  {:<7}  total {}\n", day, local_hhmm(d.begin, zone),
+      out += fmt::format("  {:<32} {}\u2013{}  {:<7}  total {}", day, local_hhmm(d.begin, zone),
                          local_hhmm(d.end, zone), format_duration(d.counted, kNoDays),
-                         format_duration(d.running_total));
+                         format_duration(d.running_total, style.day));
+      if (!d.holiday.empty()) out += fmt::format("  (part closed: {})", d.holiday);
+      out += '\n';
       continue;
     }
     // A run of closed days becomes one line.
@@ -139,7 +152,7 @@ std::string render_trace_text(const std::vector<DayTrace>& trace, const TextStyl
       if (!reasons.empty()) reasons += ", ";
       reasons += trace[j].kind == DayTrace::Kind::kHoliday
                      ? std::string(trace[j].holiday)
-                     : (date::weekday{trace[j].day} == date::Saturday ? "Saturday" : "Sunday");
+                     : std::string(weekday_full_name(date::weekday{trace[j].day}));
       ++j;
     }
     if (j - i > 1) {
@@ -167,9 +180,9 @@ void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, con
                          d.counted.count(), d.running_total.count());
     } else {
       out += "\",\"closed\":";
-      append_json_string(out, d.kind == DayTrace::Kind::kHoliday       ? d.holiday
-                              : date::weekday{d.day} == date::Saturday ? "Saturday"
-                                                                       : "Sunday");
+      append_json_string(out, d.kind == DayTrace::Kind::kHoliday
+                                  ? d.holiday
+                                  : weekday_full_name(date::weekday{d.day}));
       out += fmt::format(",\"business_seconds\":0,\"running_total_seconds\":{}}}",
                          d.running_total.count());
     }
@@ -177,68 +190,14 @@ void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, con
   out += ']';
 }
 
-std::string render_policy_text(const Policy& policy, std::string_view holidays) {
-  std::string out = fmt::format("{}\n\n", policy.name);
-  out += fmt::format("{:<10}{:<8}{:<10}{:<10}{}\n", "Priority", "Name", "Standard", "Premium",
-                     "Follow-up");
-  for (const PriorityTerms& t : policy.terms) {
-    out += fmt::format("{:<10}{:<8}{:<10}{:<10}{}\n", priority_code(t.priority), t.name,
-                       t.standard.label(), t.premium.label(), t.follow_up);
-  }
-  out += "\nPriorities\n";
-  for (const PriorityTerms& t : policy.terms) {
-    out += fmt::format("  {} {:<7} {}\n", priority_code(t.priority), t.name, t.definition);
-  }
-  auto hhmm = [](std::chrono::seconds s) {
-    return fmt::format("{:02}:{:02}", s.count() / 3600, s.count() % 3600 / 60);
-  };
-  out += "\n";
-  line(out, "Hours",
-       fmt::format("Mon\u2013Fri {}\u2013{}, except holidays (1d = {} business hours)",
-                   hhmm(policy.open), hhmm(policy.close), policy.business_day.count() / 3600));
-  line(out, "Time zone", policy.time_zone);
-  line(out, "Holidays", holidays);
-  line(out, "Defaults", "priority P3 (Normal), tier standard");
-  line(out, "Resellers", "tickets bought through a reseller are not covered by this SLA");
-  return out;
-}
-
-std::string render_policy_json(const Policy& policy, std::string_view holidays) {
-  std::string out = "{\"name\":";
-  append_json_string(out, policy.name);
-  out += ",\"priorities\":[";
-  for (const PriorityTerms& t : policy.terms) {
-    if (t.priority != Priority::kP1) out += ',';
-    out += "{\"priority\":\"" + std::string(priority_code(t.priority)) + "\",\"name\":";
-    append_json_string(out, t.name);
-    out += ",\"definition\":";
-    append_json_string(out, t.definition);
-    out += fmt::format(
-        ",\"standard\":\"{}\",\"standard_business_seconds\":{},\"premium\":\"{}\","
-        "\"premium_business_seconds\":{},\"follow_up\":",
-        t.standard.label(), t.standard.business.count(), t.premium.label(),
-        t.premium.business.count());
-    append_json_string(out, t.follow_up);
-    out += '}';
-  }
-  out += fmt::format(
-      "],\"business_hours\":{{\"days\":[\"Mon\",\"Tue\",\"Wed\",\"Thu\",\"Fri\"],\"open\":\"{:02}:"
-      "{:02}\",\"close\":\"{:02}:{:02}\"}},\"business_day_seconds\":{},\"time_zone\":",
-      policy.open.count() / 3600, policy.open.count() % 3600 / 60, policy.close.count() / 3600,
-      policy.close.count() % 3600 / 60, policy.business_day.count());
-  append_json_string(out, policy.time_zone);
-  out += ",\"holidays\":";
-  append_json_string(out, holidays);
-  out += ",\"default_priority\":\"P3\",\"default_tier\":\"standard\",\"reseller_covered\":false}";
-  return out;
-}
-
 std::string render_holidays_text(const std::vector<Holiday>& holidays) {
   std::string out;
   for (const Holiday& h : holidays) {
-    out += fmt::format("{}  {}  {}{}\n", date::format("%F", h.observed_on),
+    out += fmt::format("{}  {}  {}{}", date::format("%F", h.observed_on),
                        weekday_name(date::weekday{h.observed_on}), h.rule->name,
                        h.shifted() ? " (observed)" : "");
+    if (h.rule->closed) out += " (closed " + format_interval(*h.rule->closed, "\u2013") + ")";
+    out += '\n';
   }
   return out;
 }
@@ -251,7 +210,9 @@ std::string render_holidays_json(const std::vector<Holiday>& holidays) {
     out += weekday_name(date::weekday{h.observed_on});
     out += "\",\"name\":";
     append_json_string(out, h.rule->name);
-    out += h.shifted() ? ",\"observed\":true}" : ",\"observed\":false}";
+    out += h.shifted() ? ",\"observed\":true" : ",\"observed\":false";
+    if (h.rule->closed) out += ",\"closed\":\"" + format_interval(*h.rule->closed) + "\"";
+    out += '}';
   }
   out += ']';
   return out;

@@ -4,7 +4,6 @@
 #include "business_clock.hpp"
 #include "evaluate.hpp"
 #include "holidays.hpp"
-#include "policy.hpp"
 #include "zone.hpp"
 
 #include <string>
@@ -20,6 +19,12 @@ struct TextStyle {
   bool color = false;                  // ANSI colours, for a terminal
 };
 
+// What an explanation needs to know of the calendar it walked.
+struct TraceStyle {
+  const Zone* zone = nullptr;   // the calendar's zone: its days and wall times
+  std::chrono::seconds day{0};  // the calendar's "1d", for running totals
+};
+
 // Returns `t` for people: "Fri 2026-11-27 09:30 EST" (seconds only when not zero).
 std::string format_human(date::sys_seconds t, const Zone& zone);
 
@@ -30,14 +35,10 @@ std::string render_result_text(const Result& r, bool check, const TextStyle& sty
 
 // Returns the --explain text: business time counted day by day, closed days and why; runs of
 // closed days collapse to one line.
-std::string render_trace_text(const std::vector<DayTrace>& trace, const TextStyle& style);
+std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceStyle& style);
 
 // Appends the trace as a JSON array of segments.
 void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, const Zone& display);
-
-// Returns `sla policy` as text, and as JSON. `holidays` names the holiday sets in use.
-std::string render_policy_text(const Policy& policy, std::string_view holidays);
-std::string render_policy_json(const Policy& policy, std::string_view holidays);
 
 // Returns the holiday listing as text lines ("2026-07-03  Fri  Independence Day (observed)")
 // and as a JSON array of {date, weekday, name, observed}.
@@ -46,5 +47,8 @@ std::string render_holidays_json(const std::vector<Holiday>& holidays);
 
 // Returns the weekday of `day` as "Mon".."Sun".
 std::string_view weekday_name(date::weekday wd);
+
+// Returns the weekday of `day` in full, "Monday".."Sunday".
+std::string_view weekday_full_name(date::weekday wd);
 
 }  // namespace sla

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -103,6 +104,32 @@ date::sys_seconds current_time(const Zone& policy_zone) {
   const char* pinned = std::getenv("SLA_NOW");
   if (pinned != nullptr && *pinned != '\0') return parse_time(pinned, policy_zone, now, "SLA_NOW");
   return now;
+}
+
+Zone SystemResources::zone(std::string_view name, std::string_view what) {
+  return load_zone(name, what);
+}
+
+std::string SystemResources::read(const std::string& path, std::string_view what) {
+  return read_file(path, what);
+}
+
+std::vector<PolicyText> policy_files(const std::vector<std::string>& given) {
+  std::vector<std::string> paths = given;
+  std::string_view what = "--policy";
+  const char* env = std::getenv("SLA_POLICY");
+  if (paths.empty() && env != nullptr && *env != '\0') {
+    what = "SLA_POLICY";
+    std::string_view list = env;
+    for (std::size_t start = 0; start <= list.size();) {
+      std::size_t colon = std::min(list.find(':', start), list.size());
+      if (colon > start) paths.emplace_back(list.substr(start, colon - start));
+      start = colon + 1;
+    }
+  }
+  std::vector<PolicyText> files;
+  for (const std::string& path : paths) files.push_back({read_file(path, what), path, false});
+  return files;
 }
 
 bool color_wanted(std::string_view when) {

@@ -1,12 +1,14 @@
 // The outside world, for the CLI only: files, the time zone database, the clock, the terminal.
 #pragma once
 
+#include "engine.hpp"
 #include "zone.hpp"
 
 #include <date/date.h>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sla {
 
@@ -23,6 +25,18 @@ Zone load_zone(std::string_view name, std::string_view what);
 // Returns the current time, or $SLA_NOW (any time form sla accepts) when it is set, so that
 // scripts and tests can pin "now".
 date::sys_seconds current_time(const Zone& policy_zone);
+
+// The engine's outside world from the system: zoneinfo and files.
+class SystemResources final : public Resources {
+ public:
+  Zone zone(std::string_view name, std::string_view what) override;
+  std::string read(const std::string& path, std::string_view what) override;
+};
+
+// Returns the policy files to use: `given` (--policy), else those of $SLA_POLICY (a
+// colon-separated list), else none (the built-in policy). Throws InputError if one cannot be
+// read. Each comes with its path and text.
+std::vector<PolicyText> policy_files(const std::vector<std::string>& given);
 
 // Returns whether to colour text output, given --color `when` (auto, always or never): never
 // when NO_COLOR is set and not empty; with auto, only when standard output is a terminal.

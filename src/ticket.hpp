@@ -1,22 +1,22 @@
-// Value types shared by the core and the CLI: priorities, tiers, tickets.
+// The ticket as the core sees it: instants in UTC, priority and tier as indexes into a policy.
 #pragma once
 
 #include <date/date.h>
 
 #include <chrono>
+#include <cstddef>
 #include <optional>
-#include <string>
 
 namespace sla {
 
-enum class Priority { kP1 = 1, kP2 = 2, kP3 = 3, kP4 = 4 };
-enum class Tier { kStandard, kPremium };
-
-// One support ticket as the user described it. Instants are UTC.
+// One support ticket. `version` indexes the engine's policy versions; `priority`, `tier` and
+// `calendar` index that version's lists.
 struct Ticket {
   date::sys_seconds submitted{};
-  Priority priority = Priority::kP3;
-  Tier tier = Tier::kStandard;
+  std::size_t version = 0;
+  std::size_t priority = 0;
+  std::size_t tier = 0;
+  std::optional<std::size_t> calendar;  // a calendar of the ticket's own, over the target's
   std::optional<date::sys_seconds> responded;
 };
 

@@ -1,6 +1,7 @@
 // Text to instants and back: the time forms of SPEC section 4, ISO 8601 output.
 #pragma once
 
+#include "range.hpp"
 #include "zone.hpp"
 
 #include <date/date.h>
@@ -10,10 +11,6 @@
 #include <string_view>
 
 namespace sla {
-
-// The first and last wall-clock days sla accepts, as dates in the policy zone.
-inline constexpr date::year_month_day kFirstDay{date::year{1900}, date::January, date::day{1}};
-inline constexpr date::year_month_day kLastDay{date::year{9999}, date::December, date::day{31}};
 
 // Returns the instant `text` names, in any form of SPEC section 4: ISO 8601 with or without
 // offset, `T` or space, fractions (truncated), a date alone, "@unix-seconds", "now".

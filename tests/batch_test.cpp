@@ -245,8 +245,8 @@ TEST(BatchInput, NoSubmittedColumnIsAnErrorForThatFile) {
   EXPECT_EQ(column(rows_of(r), "id"), (Strings{"g"}));
   EXPECT_EQ(r.err, "sla: error: \"" + bad.path() +
                        "\" line 1: no submitted column in the header \"id,priority\"; expected a "
-                       "header row naming submitted, and optionally id, priority, tier and "
-                       "responded\n");
+                       "header row naming submitted, and optionally id, priority, tier, calendar "
+                       "and responded\n");
 }
 
 TEST(BatchInput, DuplicateColumnIsAnError) {
@@ -546,12 +546,8 @@ TEST(BatchSummary, FormatDoesNotApply) {
 
 // Returns settings as the CLI makes them, now being kNow.
 BatchSettings settings_now() {
-  static const Policy policy = builtin_policy();
-  static const BusinessClock clock(policy.schedule(), new_york(), us_federal());
   BatchSettings settings;
-  settings.policy = &policy;
-  settings.clock = &clock;
-  settings.policy_zone = &new_york();
+  settings.engine = &builtin_engine();
   settings.display = &new_york();
   settings.now = ny(2026, 11, 25, 12);
   return settings;

@@ -112,8 +112,7 @@ TEST(DstSweep, ZoneChangesWhenTheModelDoes) {
 // business day after the Monday that follows it: every priority and tier, the deadline and
 // its printed form against the model's.
 TEST(DstSweep, DeadlinesAroundEveryTransition) {
-  const Policy policy = builtin_policy();
-  const BusinessClock clock{policy.schedule(), test::new_york(), test::us_federal()};
+  const Engine& engine = test::builtin_engine();
   const ref::EasternWallClock wall;
   ref::FederalHolidays holidays;
   ref::BruteForce model{wall, ref::weekdays_9_to_18(), holidays};
@@ -142,21 +141,17 @@ TEST(DstSweep, DeadlinesAroundEveryTransition) {
         const ref::Walk walk = model.run(start, kWalkTargets, start);
         ASSERT_EQ(format_time(start, test::new_york()), model_time(start));
         for (int p = 1; p <= 4; ++p) {
-          for (Tier tier : {Tier::kStandard, Tier::kPremium}) {
-            const std::int64_t hours =
-                kTargetHours[static_cast<std::size_t>(p - 1)][tier == Tier::kPremium ? 1 : 0];
+          for (std::size_t tier : {0UL, 1UL}) {
+            const std::string_view tier_name = tier == 1 ? "premium" : "standard";
+            const std::int64_t hours = kTargetHours[static_cast<std::size_t>(p - 1)][tier];
             const auto& want = walk.deadlines[walk_index(hours)];
-            Ticket ticket;
-            ticket.submitted = start;
-            ticket.priority = static_cast<Priority>(p);
-            ticket.tier = tier;
-            const Result got = evaluate_due(ticket, policy, clock);
+            const Ticket ticket = test::ticket(start, "P" + std::to_string(p), tier_name);
+            const Result got = *engine.evaluate(ticket, start, 75);
             ++compared;
-            auto& before =
-                previous[static_cast<std::size_t>(2 * (p - 1) + (tier == Tier::kPremium ? 1 : 0))];
+            auto& before = previous[static_cast<std::size_t>(2 * (p - 1)) + tier];
             if (got.deadline < before && ++mismatches <= 10) {
-              ADD_FAILURE() << "submitted " << model_time(start) << ", P" << p << " "
-                            << tier_name(tier) << ": due before an earlier submission's deadline";
+              ADD_FAILURE() << "submitted " << model_time(start) << ", P" << p << " " << tier_name
+                            << ": due before an earlier submission's deadline";
             }
             before = got.deadline;
             const std::string printed = format_time(got.deadline, test::new_york());
@@ -168,8 +163,8 @@ TEST(DstSweep, DeadlinesAroundEveryTransition) {
             }
             if (!want || got.deadline != *want || printed != model_time(*want)) {
               if (++mismatches <= 10) {
-                ADD_FAILURE() << "submitted " << model_time(start) << ", P" << p << " "
-                              << tier_name(tier) << ": deadline " << printed << ", want "
+                ADD_FAILURE() << "submitted " << model_time(start) << ", P" << p << " " << tier_name
+                              << ": deadline " << printed << ", want "
                               << (want ? model_time(*want) : std::string{"none"});
               }
             }

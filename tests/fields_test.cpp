@@ -1,6 +1,7 @@
 // Tests of the field list and the JSON, CSV and TSV writers.
 #include "fields.hpp"
 
+#include "test_support.hpp"
 #include "zone.hpp"
 
 #include <gtest/gtest.h>
@@ -11,14 +12,24 @@
 namespace sla {
 namespace {
 
+// A copy of the built-in policy, whose follow-up texts the tests change.
+Policy& sample_policy() {
+  static Policy policy = test::builtin_policy();
+  return policy;
+}
+
+std::string& follow_up() {
+  return sample_policy().priorities[0].follow_up;
+}
+
 Result sample_result() {
   Result r;
+  r.policy = &sample_policy();
   r.ticket.submitted = date::sys_days{date::year{2026} / 11 / 25} + std::chrono::hours{21};
-  r.ticket.priority = Priority::kP1;
-  r.ticket.tier = Tier::kPremium;
-  r.target = Target{std::chrono::hours{2}, 2, 'h'};
-  r.priority_name = "Urgent";
-  r.follow_up = "Ongoing, \"assistance\"\nuntil resolution";
+  r.ticket.priority = 0;  // P1
+  r.ticket.tier = 1;      // premium
+  r.target = std::chrono::hours{2};
+  follow_up() = "Ongoing, \"assistance\"\nuntil resolution";
   r.clock_start = r.ticket.submitted;
   r.deadline = r.ticket.submitted + std::chrono::hours{1};
   return r;
@@ -28,9 +39,9 @@ TEST(FieldNames, EachSetExtendsTheLastAsTheSpecSays) {
   const auto& due = field_names(FieldSet::kDue);
   const auto& check = field_names(FieldSet::kCheck);
   const auto& batch = field_names(FieldSet::kBatch);
-  EXPECT_EQ(due.size(), 11u);
-  EXPECT_EQ(check.size(), 19u);
-  EXPECT_EQ(batch.size(), 22u);
+  EXPECT_EQ(due.size(), 14u);
+  EXPECT_EQ(check.size(), 22u);
+  EXPECT_EQ(batch.size(), 25u);
   EXPECT_TRUE(std::equal(due.begin(), due.end(), check.begin()));
   EXPECT_TRUE(std::equal(check.begin(), check.end(), batch.begin() + 2));
   EXPECT_EQ(batch.back(), "error");
@@ -104,7 +115,7 @@ TEST(Csv, QuotesASpecialByteAtAnyPosition) {
     for (std::size_t at = 0; at < 40; ++at) {
       std::string value(40, 'x');
       value[at] = special;
-      r.follow_up = value;
+      follow_up() = value;
       std::string out;
       append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc(), ',');
       std::string quoted = "\"" + value + "\"";
@@ -113,7 +124,7 @@ TEST(Csv, QuotesASpecialByteAtAnyPosition) {
     }
   }
   const std::string plain_value(40, 'x');
-  r.follow_up = plain_value;
+  follow_up() = plain_value;
   std::string plain;
   append_row(plain, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc(), ',');
   EXPECT_EQ(plain.find('"'), std::string::npos) << plain;
@@ -124,7 +135,7 @@ TEST(Tsv, EscapesTabsAndNewlines) {
   std::string out;
   append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc(), '\t');
   EXPECT_NE(out.find("Ongoing, \"assistance\"\\nuntil resolution"), std::string::npos) << out;
-  EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 10);
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 13);
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
 }
 
@@ -132,7 +143,7 @@ TEST(Header, MatchesFieldNames) {
   std::string out;
   append_header(out, FieldSet::kCheck, ',');
   EXPECT_EQ(out.rfind("submitted,priority,", 0), 0u);
-  EXPECT_EQ(std::count(out.begin(), out.end(), ','), 18);
+  EXPECT_EQ(std::count(out.begin(), out.end(), ','), 21);
 }
 
 }  // namespace

@@ -377,11 +377,14 @@ TEST(HolidayFile, ErrorsNameFileLineAndColumn) {
       {"01-01 | from 2000, from 2001 | A",
        "t.txt:1:20: duplicate option, got \"from 2001\"; expected each option at most once"},
       {"01-01 | observed,, from 2000 | A",
-       "t.txt:1:18: empty option, got \"\"; expected observed, from YYYY or until YYYY"},
+       "t.txt:1:18: empty option, got \"\"; expected observed, from YYYY, until YYYY or closed "
+       "HH:MM-HH:MM"},
       {"01-01 | observed, | A",
-       "t.txt:1:18: empty option, got \"\"; expected observed, from YYYY or until YYYY"},
+       "t.txt:1:18: empty option, got \"\"; expected observed, from YYYY, until YYYY or closed "
+       "HH:MM-HH:MM"},
       {"01-01 | shifted | A",
-       "t.txt:1:9: unknown option, got \"shifted\"; expected observed, from YYYY or until YYYY"},
+       "t.txt:1:9: unknown option, got \"shifted\"; expected observed, from YYYY, until YYYY or "
+       "closed HH:MM-HH:MM"},
       {"01-01 | observed 2 | A",
        "t.txt:1:18: unexpected text after observed, got \"2\"; expected ',' between options"},
       {"01-01 | from | A",

@@ -2,6 +2,7 @@
 #include "output_template.hpp"
 
 #include "error.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,11 +13,10 @@ namespace {
 
 Result sample() {
   Result r;
+  r.policy = &test::builtin_policy();
   r.ticket.submitted = date::sys_days{date::year{2026} / 11 / 25} + std::chrono::hours{21};
-  r.ticket.priority = Priority::kP2;
-  r.target = Target{std::chrono::hours{9}, 1, 'd'};
-  r.priority_name = "High";
-  r.follow_up = "Ongoing assistance until resolution";
+  r.ticket.priority = 1;  // P2
+  r.target = std::chrono::hours{9};
   r.clock_start = r.ticket.submitted;
   r.deadline = r.ticket.submitted + std::chrono::hours{40};
   return r;

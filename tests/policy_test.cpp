@@ -2,6 +2,7 @@
 #include "policy.hpp"
 
 #include "error.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,44 +13,58 @@ namespace sla {
 namespace {
 
 using std::chrono::hours;
+using test::builtin_policy;
+
+// The target of a priority and tier of the built-in policy, on the cell's calendar.
+const ResponseCell& cell(std::string_view p, std::string_view t) {
+  const Policy& policy = builtin_policy();
+  return policy.cell(*policy.find_priority(p), *policy.find_tier(t));
+}
+
+std::chrono::seconds target(std::string_view p, std::string_view t) {
+  const Policy& policy = builtin_policy();
+  const ResponseCell& c = cell(p, t);
+  return c.target.on(policy.calendars[policy.calendar_of(c)].day);
+}
 
 TEST(Policy, TableMatchesTheSeed) {
-  Policy p = builtin_policy();
-  EXPECT_EQ(p.target(Priority::kP1, Tier::kStandard).business, hours{9});
-  EXPECT_EQ(p.target(Priority::kP1, Tier::kPremium).business, hours{2});
-  EXPECT_EQ(p.target(Priority::kP2, Tier::kStandard).business, hours{9});
-  EXPECT_EQ(p.target(Priority::kP2, Tier::kPremium).business, hours{2});
-  EXPECT_EQ(p.target(Priority::kP3, Tier::kStandard).business, hours{18});
-  EXPECT_EQ(p.target(Priority::kP3, Tier::kPremium).business, hours{9});
-  EXPECT_EQ(p.target(Priority::kP4, Tier::kStandard).business, hours{27});
-  EXPECT_EQ(p.target(Priority::kP4, Tier::kPremium).business, hours{18});
-  EXPECT_EQ(p.terms_for(Priority::kP4).follow_up, "No follow-up defined");
-  EXPECT_EQ(p.terms_for(Priority::kP1).follow_up, p.terms_for(Priority::kP2).follow_up);
+  const Policy& p = builtin_policy();
+  EXPECT_EQ(target("P1", "standard"), hours{9});
+  EXPECT_EQ(target("P1", "premium"), hours{2});
+  EXPECT_EQ(target("P2", "standard"), hours{9});
+  EXPECT_EQ(target("P2", "premium"), hours{2});
+  EXPECT_EQ(target("P3", "standard"), hours{18});
+  EXPECT_EQ(target("P3", "premium"), hours{9});
+  EXPECT_EQ(target("P4", "standard"), hours{27});
+  EXPECT_EQ(target("P4", "premium"), hours{18});
+  EXPECT_EQ(p.priorities[3].follow_up, "No follow-up defined");
+  EXPECT_EQ(p.priorities[0].follow_up, p.priorities[1].follow_up);
   EXPECT_EQ(p.time_zone, "America/New_York");
-  EXPECT_EQ(p.close - p.open, p.business_day);
+  const Calendar& business = p.calendars[p.default_calendar];
+  EXPECT_EQ(business.week.by_weekday[1][0].close - business.week.by_weekday[1][0].open,
+            business.day);
 }
 
 TEST(Policy, TargetLabelsAndWords) {
-  Policy p = builtin_policy();
-  EXPECT_EQ(p.target(Priority::kP1, Tier::kPremium).label(), "2h");
-  EXPECT_EQ(p.target(Priority::kP1, Tier::kStandard).label(), "1d");
-  EXPECT_EQ(p.target(Priority::kP1, Tier::kPremium).words(), "2 business hours");
-  EXPECT_EQ(p.target(Priority::kP3, Tier::kPremium).words(), "1 business day");
-  EXPECT_EQ(p.target(Priority::kP4, Tier::kStandard).words(), "3 business days");
+  EXPECT_EQ(cell("P1", "premium").target.label(), "2h");
+  EXPECT_EQ(cell("P1", "standard").target.label(), "1d");
+  EXPECT_EQ(cell("P1", "premium").target.words(), "2 business hours");
+  EXPECT_EQ(cell("P3", "premium").target.words(), "1 business day");
+  EXPECT_EQ(cell("P4", "standard").target.words(), "3 business days");
 }
 
 TEST(Policy, EveryLabelAgreesWithItsSeconds) {
-  Policy p = builtin_policy();
-  for (const PriorityTerms& t : p.terms) {
-    for (const Target& target : {t.standard, t.premium}) {
-      auto unit = target.unit == 'd' ? p.business_day : std::chrono::seconds{hours{1}};
-      EXPECT_EQ(target.business, unit * target.amount) << target.label();
-    }
+  const Policy& p = builtin_policy();
+  for (const ResponseCell& c : p.cells) {
+    const auto day = p.calendars[p.calendar_of(c)].day;
+    const std::string label = c.target.label();
+    const auto unit = label.back() == 'd' ? day : std::chrono::seconds{hours{1}};
+    EXPECT_EQ(c.target.on(day), unit * std::stoi(label)) << label;
   }
 }
 
 TEST(Policy, ScheduleIsWeekdaysNineToSix) {
-  WeeklySchedule s = builtin_policy().schedule();
+  const WeeklySchedule& s = builtin_policy().calendars[0].week;
   for (unsigned wd = 0; wd < 7; ++wd) {
     if (wd == 0 || wd == 6) {
       EXPECT_TRUE(s.by_weekday[wd].empty());
@@ -62,24 +77,26 @@ TEST(Policy, ScheduleIsWeekdaysNineToSix) {
 }
 
 TEST(ParsePriority, AcceptsEverySpellingInAnyCase) {
+  const Policy& p = builtin_policy();
   const char* spellings[4][3] = {
       {"P1", "1", "urgent"}, {"P2", "2", "high"}, {"P3", "3", "normal"}, {"P4", "4", "low"}};
-  for (int i = 0; i < 4; ++i) {
+  for (std::size_t i = 0; i < 4; ++i) {
     for (std::string s : spellings[i]) {
-      EXPECT_EQ(parse_priority(s), static_cast<Priority>(i + 1)) << s;
+      EXPECT_EQ(parse_priority(p, s), i) << s;
       for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      EXPECT_EQ(parse_priority(s), static_cast<Priority>(i + 1)) << s;
+      EXPECT_EQ(parse_priority(p, s), i) << s;
       for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      EXPECT_EQ(parse_priority(s), static_cast<Priority>(i + 1)) << s;
+      EXPECT_EQ(parse_priority(p, s), i) << s;
     }
   }
-  EXPECT_EQ(priority_code(parse_priority("UrGeNt")), "P1");
+  EXPECT_EQ(p.priorities[parse_priority(p, "UrGeNt")].id, "P1");
 }
 
 TEST(ParsePriority, RejectsOthersQuotingTheValue) {
+  const Policy& p = builtin_policy();
   for (const char* bad : {"", "P0", "P5", "5", "0", "P", "urgentt", " P1", "P1 ", "critical"}) {
     try {
-      parse_priority(bad);
+      parse_priority(p, bad);
       ADD_FAILURE() << "accepted " << bad;
     } catch (const InputError& e) {
       EXPECT_NE(std::string(e.what()).find(quote(bad)), std::string::npos) << e.what();
@@ -89,11 +106,12 @@ TEST(ParsePriority, RejectsOthersQuotingTheValue) {
 }
 
 TEST(ParseTier, AcceptsBothTiersRejectsOthers) {
-  EXPECT_EQ(parse_tier("standard"), Tier::kStandard);
-  EXPECT_EQ(parse_tier("PREMIUM"), Tier::kPremium);
-  EXPECT_EQ(tier_name(parse_tier("Premium")), "premium");
-  EXPECT_THROW(parse_tier("gold"), InputError);
-  EXPECT_THROW(parse_tier(""), InputError);
+  const Policy& p = builtin_policy();
+  EXPECT_EQ(parse_tier(p, "standard"), 0u);
+  EXPECT_EQ(parse_tier(p, "PREMIUM"), 1u);
+  EXPECT_EQ(p.tiers[parse_tier(p, "Premium")].id, "premium");
+  EXPECT_THROW(parse_tier(p, "gold"), InputError);
+  EXPECT_THROW(parse_tier(p, ""), InputError);
 }
 
 }  // namespace

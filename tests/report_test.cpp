@@ -1,6 +1,8 @@
 // Tests of the text for people and of the policy and holiday listings.
 #include "report.hpp"
 
+#include "policy_report.hpp"
+
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -21,17 +23,15 @@ TEST(FormatHuman, WeekdayDateTimeAndAbbreviation) {
 
 class Text : public ::testing::Test {
  protected:
-  Policy policy_ = builtin_policy();
-  BusinessClock clock_{policy_.schedule(), test::new_york(), test::us_federal()};
+  const Engine& engine_ = test::builtin_engine();
+  const BusinessClock& clock_ = engine_.clock(0, 0);
   TextStyle style_{&test::new_york(), &test::new_york(), false};
+  TraceStyle trace_style_{&test::new_york(), std::chrono::hours{9}};
 };
 
 TEST_F(Text, DueShowsTheRelativePhrase) {
-  Ticket k;
-  k.submitted = ny(2026, 11, 25, 16, 30);
-  k.priority = Priority::kP1;
-  k.tier = Tier::kPremium;
-  Result r = evaluate_check(k, policy_, clock_, ny(2026, 11, 25, 17, 0), 75);
+  Ticket k = test::ticket(ny(2026, 11, 25, 16, 30), "P1", "premium");
+  Result r = *engine_.evaluate(k, ny(2026, 11, 25, 17, 0), 75);
   std::string text = render_result_text(r, false, style_);
   EXPECT_NE(text.find("Deadline     Fri 2026-11-27 09:30 EST, due in 1h 30m of business time"),
             std::string::npos)
@@ -42,11 +42,8 @@ TEST_F(Text, DueShowsTheRelativePhrase) {
 }
 
 TEST_F(Text, CheckShowsStatusAndLateness) {
-  Ticket k;
-  k.submitted = ny(2026, 11, 25, 16, 30);
-  k.priority = Priority::kP1;
-  k.tier = Tier::kPremium;
-  Result r = evaluate_check(k, policy_, clock_, ny(2026, 11, 27, 10, 30), 75);
+  Ticket k = test::ticket(ny(2026, 11, 25, 16, 30), "P1", "premium");
+  Result r = *engine_.evaluate(k, ny(2026, 11, 27, 10, 30), 75);
   std::string text = render_result_text(r, true, style_);
   EXPECT_NE(text.find("Status       breached, 1h late"), std::string::npos) << text;
 }
@@ -55,7 +52,7 @@ TEST_F(Text, TraceCollapsesClosedRuns) {
   // P4 standard (3 days) from Wed before Thanksgiving: Thu holiday, Fri, weekend, Mon, Tue.
   auto from = ny(2026, 11, 25, 16, 30);
   auto to = *clock_.deadline(from, std::chrono::hours{27});
-  std::string text = render_trace_text(clock_.trace(from, to), style_);
+  std::string text = render_trace_text(clock_.trace(from, to), trace_style_);
   EXPECT_NE(text.find("Wed 2026-11-25"), std::string::npos) << text;
   EXPECT_NE(text.find("16:30\u201318:00  1h 30m"), std::string::npos) << text;
   EXPECT_NE(text.find("closed: Thanksgiving Day\n"), std::string::npos) << text;
@@ -77,7 +74,7 @@ TEST(Holidays, TextAndJsonListings) {
 }
 
 TEST(Policy, TextListsEveryPriority) {
-  std::string text = render_policy_text(builtin_policy(), "us-federal (built in)");
+  std::string text = render_policy_text(test::builtin_policy(), {"us-federal (built in)"});
   for (const char* s : {"P1", "P2", "P3", "P4", "Urgent", "High", "Normal", "Low"}) {
     EXPECT_NE(text.find(s), std::string::npos) << s;
   }

@@ -6,6 +6,7 @@
 #include "embedded.hpp"
 #include "error.hpp"
 #include "evaluate.hpp"
+#include "fuzz_support.hpp"
 #include "holidays.hpp"
 #include "policy.hpp"
 #include "reference_model.hpp"
@@ -117,8 +118,8 @@ date::sys_seconds random_start(FuzzedDataProvider& in) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider in(data, size);
   const date::sys_seconds start = random_start(in);
-  const auto priority = static_cast<sla::Priority>(in.ConsumeIntegralInRange(1, 4));
-  const auto tier = in.ConsumeBool() ? sla::Tier::kPremium : sla::Tier::kStandard;
+  const auto priority = in.ConsumeIntegralInRange<std::size_t>(0, 3);  // P1..P4
+  const std::size_t tier = in.ConsumeBool() ? 1 : 0;                   // premium, standard
   const Seconds later{in.ConsumeIntegralInRange(0, 8 * 86400)};
   const Seconds extra_target{in.ConsumeIntegralInRange(0, 45 * 3600)};
 
@@ -141,8 +142,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (holiday_mode != 1) set.merge(us_federal());
   const sla::HolidayCalendar calendar{set};
-  const sla::Policy policy = sla::builtin_policy();
-  const sla::BusinessClock clock{policy.schedule(), new_york(), calendar};
+  const sla::Engine& engine = sla::fuzz::builtin_engine();
+  const sla::Policy& policy = engine.policy(0);
+  const sla::BusinessClock clock{policy.calendars[0].week, new_york(), calendar};
 
   ref::FederalHolidays federal;
   ref::RuleHolidays custom{rules};
@@ -157,9 +159,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ref::BruteForce model{own_rules ? static_cast<const ref::WallClock&>(eastern) : borrowed,
                         ref::weekdays_9_to_18(), holidays};
 
-  const Seconds policy_target = policy.target(priority, tier).business;
-  const auto hours =
-      kTargetHours[static_cast<std::size_t>(priority) - 1][tier == sla::Tier::kPremium];
+  const Seconds policy_target = policy.cell(priority, tier).target.on(policy.calendars[0].day);
+  const auto hours = kTargetHours[priority][tier];
   if (policy_target != Seconds{hours * 3600})
     fail("the policy table is not SPEC's", start, policy_target);
 
@@ -199,22 +200,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!deadline && next) fail("a later submission has a deadline", start, target);
   }
 
-  // evaluate_due agrees with the clock, or refuses a deadline past the last day.
+  // evaluate agrees with the clock, or finds no deadline past the last day.
   sla::Ticket ticket;
   ticket.submitted = start;
   ticket.priority = priority;
   ticket.tier = tier;
   const auto deadline = clock.deadline(start, policy_target);
-  try {
-    const sla::Result r = sla::evaluate_due(ticket, policy, clock);
-    if (!deadline || r.deadline != *deadline) fail("evaluate_due disagrees", start, policy_target);
-    if (r.clock_start != model_clock_start) {
-      fail("evaluate_due's clock start " + show(r.clock_start) + ", the model's " +
+  const auto r = sla::evaluate(ticket, policy, clock, start, 75);
+  if (r) {
+    if (!deadline || r->deadline != *deadline) fail("evaluate disagrees", start, policy_target);
+    if (r->clock_start != model_clock_start) {
+      fail("evaluate's clock start " + show(r->clock_start) + ", the model's " +
                show(model_clock_start),
            start, policy_target);
     }
-  } catch (const sla::InputError&) {
-    if (deadline) fail("evaluate_due refuses a ticket with a deadline", start, policy_target);
+  } else if (deadline) {
+    fail("evaluate finds no deadline for a ticket with one", start, policy_target);
   }
   return 0;
 }

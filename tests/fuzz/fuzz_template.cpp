@@ -5,6 +5,7 @@
 #include "error.hpp"
 #include "evaluate.hpp"
 #include "fields.hpp"
+#include "fuzz_support.hpp"
 #include "holidays.hpp"
 #include "output_template.hpp"
 #include "policy.hpp"
@@ -24,11 +25,8 @@
 namespace {
 
 struct Fixture {
-  sla::Policy policy = sla::builtin_policy();
-  sla::Zone zone = sla::Zone::from_tzif("America/New_York", sla::embedded_new_york_tzif());
-  sla::HolidayCalendar calendar{
-      sla::HolidaySet::parse(sla::embedded_holiday_set("us-federal"), "us-federal")};
-  sla::BusinessClock clock{policy.schedule(), zone, calendar};
+  const sla::Engine& engine = sla::fuzz::builtin_engine();
+  const sla::Zone& zone = engine.policy_zone(0);
   sla::Result due;
   sla::Result checked;
   sla::Result responded;
@@ -36,13 +34,13 @@ struct Fixture {
   Fixture() {
     sla::Ticket ticket;
     ticket.submitted = date::sys_seconds{std::chrono::seconds{1795642200}};
-    ticket.priority = sla::Priority::kP1;
-    ticket.tier = sla::Tier::kPremium;
-    due = sla::evaluate_due(ticket, policy, clock);
+    ticket.priority = 0;  // P1
+    ticket.tier = 1;      // premium
+    due = *engine.evaluate(ticket, ticket.submitted, 75);
     const date::sys_seconds now = ticket.submitted + std::chrono::hours{30};
-    checked = sla::evaluate_check(ticket, policy, clock, now, 75);
+    checked = *engine.evaluate(ticket, now, 75);
     ticket.responded = ticket.submitted + std::chrono::hours{1};
-    responded = sla::evaluate_check(ticket, policy, clock, now, 75);
+    responded = *engine.evaluate(ticket, now, 75);
   }
 };
 

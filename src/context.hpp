@@ -1,0 +1,41 @@
+// What every command starts from: the engine built from the options, "now", the output form.
+#pragma once
+
+#include "commands.hpp"
+#include "engine.hpp"
+#include "zone.hpp"
+
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sla {
+
+enum class Output { kText, kJson, kJsonl, kCsv, kTsv, kToml };
+
+// Returns the output `text` names; `allowed` lists the forms the command takes, for errors.
+// Throws InputError.
+Output parse_output(const std::string& text, std::string_view allowed);
+
+// The engine of the policy files the options name (--policy, SLA_POLICY, or the built-in one)
+// with --holidays applied, the display zone (--tz) and the current time.
+struct Context {
+  explicit Context(const Options& options);
+
+  // Returns where times of `version` are shown: --tz, else that version's policy zone.
+  const Zone& display(std::size_t version) const { return tz ? *tz : engine.policy_zone(version); }
+
+  // Returns the time `text` names (now if absent), read in the newest policy version's zone.
+  date::sys_seconds time(const std::optional<std::string>& text, std::string_view field) const;
+
+  Engine engine;
+  std::optional<Zone> tz;
+  date::sys_seconds now;
+};
+
+// Returns the --warn percentage (default 75). Throws InputError.
+double parse_warn(const std::optional<std::string>& text);
+
+}  // namespace sla

@@ -1,0 +1,242 @@
+// The engine: policy versions assembled with their zones, holiday calendars and clocks.
+#include "engine.hpp"
+
+#include "embedded.hpp"
+#include "error.hpp"
+#include "policy_file.hpp"
+#include "time_text.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+namespace sla {
+namespace {
+
+// Returns the directory part of `path`, with its slash ("" for a bare file name).
+std::string directory_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+}
+
+// A bare word that is no built-in set is most likely a typo, not a file.
+bool looks_like_path(std::string_view name) {
+  return name.find('/') != std::string_view::npos || name.find('.') != std::string_view::npos;
+}
+
+std::string no_such_set(std::string_view where) {
+  return ": no such built-in set; expected " + std::string(embedded_holiday_set_names()) +
+         " or a path to a holiday file (./NAME for a file " + std::string(where) + ")";
+}
+
+// Returns the text of the --holidays set `name`: built in, or a file.
+std::string set_text(const std::string& name, Resources& resources) {
+  std::string_view embedded = embedded_holiday_set(name);
+  if (!embedded.empty()) return std::string(embedded);
+  if (!looks_like_path(name)) {
+    throw InputError("invalid --holidays " + quote(name) + no_such_set("here"));
+  }
+  return resources.read(name, "--holidays");
+}
+
+}  // namespace
+
+HolidaySet Engine::holiday_sets(const std::vector<std::string>& names, Resources& resources) {
+  HolidaySet set;
+  for (const std::string& name : names)
+    set.merge(HolidaySet::parse(set_text(name, resources), name));
+  return set;
+}
+
+Engine::Engine(const EngineSetup& setup, Resources& resources) {
+  std::vector<PolicyText> texts = setup.policies;
+  if (texts.empty()) texts.push_back({std::string(embedded_policy()), "codesecure.toml", true});
+  std::vector<std::string> overrides;  // the text of each --holidays set, read once
+  for (const std::string& name : setup.holidays) overrides.push_back(set_text(name, resources));
+  for (const PolicyText& text : texts) {
+    Version v;
+    v.policy = parse_policy(text.text, text.source);
+    v.source = text.source;
+    assemble(v, setup, overrides, text.builtin, resources);
+    versions_.push_back(std::move(v));
+  }
+  order_versions();
+}
+
+const Zone& Engine::zone(const std::string& name, const Version& v, SourcePlace at,
+                         Resources& resources) {
+  auto found = zones_.find(name);
+  if (found != zones_.end()) return *found->second;
+  try {
+    auto zone = std::make_unique<Zone>(resources.zone(name, "time_zone"));
+    return *zones_.emplace(name, std::move(zone)).first->second;
+  } catch (const InputError& e) {
+    throw InputError(policy_place(v.source, at) + e.what());
+  }
+}
+
+const HolidayCalendar& Engine::holidays(const std::vector<std::string>& keys,
+                                        const std::vector<std::string>& texts) {
+  auto found = calendars_.find(keys);
+  if (found != calendars_.end()) return *found->second;
+  HolidaySet set;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    std::string_view name = keys[i];
+    if (name.substr(0, 8) == "builtin:") name.remove_prefix(8);
+    set.merge(HolidaySet::parse(texts[i], name));
+  }
+  auto calendar = std::make_unique<HolidayCalendar>(std::move(set));
+  return *calendars_.emplace(keys, std::move(calendar)).first->second;
+}
+
+// Loads the zones and holiday sets a version names, and makes its clocks.
+void Engine::assemble(Version& v, const EngineSetup& setup,
+                      const std::vector<std::string>& overrides, bool builtin,
+                      Resources& resources) {
+  v.zone = &zone(v.policy.time_zone, v, v.policy.time_zone_place, resources);
+  const std::string dir = directory_of(v.source);
+  for (const Calendar& c : v.policy.calendars) {
+    std::vector<std::string> keys, texts;
+    std::string label;
+    const bool replaced = !setup.holidays.empty() && !c.holidays.empty();
+    bool all_builtin = true;
+    auto add = [&](std::string key, std::string text, std::string_view shown) {
+      keys.push_back(std::move(key));
+      texts.push_back(std::move(text));
+      label += (label.empty() ? "" : ", ") + std::string(shown);
+    };
+    if (replaced) {
+      for (std::size_t i = 0; i < setup.holidays.size(); ++i) {
+        const std::string& name = setup.holidays[i];
+        add(embedded_holiday_set(name).empty() ? name : "builtin:" + name, overrides[i], name);
+      }
+      all_builtin = false;
+    } else {
+      for (const HolidaySource& h : c.holidays) {
+        std::string_view embedded = embedded_holiday_set(h.name);
+        if (!embedded.empty()) {
+          add("builtin:" + h.name, std::string(embedded), h.name);
+          continue;
+        }
+        all_builtin = false;
+        if (builtin || !looks_like_path(h.name)) {
+          throw InputError(policy_place(v.source, h.place) + "invalid holidays entry " +
+                           quote(h.name) + no_such_set("beside the policy"));
+        }
+        std::string path = h.name.front() == '/' ? h.name : dir + h.name;
+        try {
+          add(path, resources.read(path, "holidays"), h.name);
+        } catch (const InputError& e) {
+          throw InputError(policy_place(v.source, h.place) + e.what());
+        }
+      }
+    }
+    if (all_builtin && !keys.empty()) label += " (built in)";
+    if (keys.empty()) label = "none";
+    v.holidays.push_back(&holidays(keys, texts));
+    v.holiday_labels.push_back(label);
+    const Zone& calendar_zone = zone(c.time_zone, v, c.time_zone_place, resources);
+    v.clocks.push_back(std::make_unique<BusinessClock>(c.week, calendar_zone, *v.holidays.back()));
+  }
+}
+
+// Sorts the versions by their effective dates and checks that each date is used once.
+void Engine::order_versions() {
+  std::vector<std::size_t> order(versions_.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  auto start = [this](std::size_t i) {
+    const Version& v = versions_[i];
+    if (!v.policy.effective) return date::sys_seconds::min();
+    return v.zone->from_local_lenient(date::local_seconds{*v.policy.effective});
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return start(a) < start(b); });
+  std::vector<Version> sorted;
+  for (std::size_t i : order) {
+    if (!sorted.empty() && start(i) == effective_.back()) {
+      const Version& other = sorted.back();
+      const std::string when = versions_[i].policy.effective
+                                   ? date::format("%F", *versions_[i].policy.effective)
+                                   : std::string("always (no effective date)");
+      throw InputError("invalid --policy " + quote(versions_[i].source) + ": in force from " +
+                       when + " like " + quote(other.source) +
+                       "; expected one policy version per effective date");
+    }
+    effective_.push_back(start(i));
+    sorted.push_back(std::move(versions_[i]));
+  }
+  versions_ = std::move(sorted);
+}
+
+std::optional<std::size_t> Engine::version_at(date::sys_seconds t) const {
+  auto after = std::upper_bound(effective_.begin(), effective_.end(), t);
+  if (after == effective_.begin()) return std::nullopt;
+  return static_cast<std::size_t>(after - effective_.begin()) - 1;
+}
+
+Ticket Engine::read_ticket(const TicketText& text, date::sys_seconds now,
+                           const TicketFieldNames& names, TicketField* failed) const {
+  auto field = [&](TicketField f) {
+    if (failed != nullptr) *failed = f;
+    return names[static_cast<std::size_t>(f)];
+  };
+  Ticket t;
+  // Times without an offset are read in the zone of the version they fall under, which is
+  // known only once the time is: read in the newest version's zone, and again if the version
+  // found has another zone.
+  std::string_view submitted_name = field(TicketField::kSubmitted);
+  std::size_t reader = newest();
+  t.submitted = parse_time(text.submitted, policy_zone(reader), now, submitted_name);
+  auto version = version_at(t.submitted);
+  if (version && policy_zone(*version).name() != policy_zone(reader).name()) {
+    t.submitted = parse_time(text.submitted, policy_zone(*version), now, submitted_name);
+    version = version_at(t.submitted);
+  }
+  if (!version) {
+    const Policy& first = versions_.front().policy;
+    throw InputError("invalid " + std::string(submitted_name) + " " + quote(text.submitted) +
+                     ": before the first policy in force (" + quote(versions_.front().source) +
+                     " from " + date::format("%F", *first.effective) +
+                     "); expected a ticket submitted while a policy was in force");
+  }
+  t.version = *version;
+  const Policy& p = policy(t.version);
+  const Zone& zone = policy_zone(t.version);
+  t.priority = p.default_priority;
+  if (text.priority) {
+    t.priority = parse_priority(p, *text.priority, field(TicketField::kPriority));
+  }
+  t.tier = p.default_tier;
+  if (text.tier) t.tier = parse_tier(p, *text.tier, field(TicketField::kTier));
+  if (text.calendar) {
+    t.calendar = parse_calendar(p, *text.calendar, field(TicketField::kCalendar));
+  }
+  if (text.responded) {
+    std::string_view responded_name = field(TicketField::kResponded);
+    t.responded = parse_time(*text.responded, zone, now, responded_name);
+    if (*t.responded < t.submitted) {
+      throw InputError("invalid " + std::string(responded_name) + " " +
+                       quote(format_time(*t.responded, zone)) + ": before the submission at " +
+                       format_time(t.submitted, zone) + "; expected a time at or after it");
+    }
+  }
+  return t;
+}
+
+std::optional<Result> Engine::evaluate(const Ticket& ticket, date::sys_seconds now,
+                                       double warn_percent) const {
+  const Policy& p = policy(ticket.version);
+  auto r =
+      sla::evaluate(ticket, p, clock(ticket.version, calendar_of(ticket, p)), now, warn_percent);
+  // The clock keeps to the range in its own zone; the range is one of the policy zone's days.
+  if (r && !in_supported_range(r->deadline, policy_zone(ticket.version))) return std::nullopt;
+  return r;
+}
+
+std::string Engine::no_deadline_message(const Ticket& ticket) const {
+  return "no deadline for a ticket submitted " +
+         quote(format_time(ticket.submitted, policy_zone(ticket.version))) +
+         ": it would fall after 9999-12-31, the last supported day";
+}
+
+}  // namespace sla

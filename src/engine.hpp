@@ -1,0 +1,133 @@
+// The engine: the one place that assembles policy versions, zones, holiday calendars and
+// business clocks, and judges tickets by them. The CLI, batch and the SQLite extension each
+// build one and ask it.
+#pragma once
+
+#include "business_clock.hpp"
+#include "evaluate.hpp"
+#include "holidays.hpp"
+#include "policy.hpp"
+#include "ticket.hpp"
+#include "zone.hpp"
+
+#include <date/date.h>
+
+#include <array>
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sla {
+
+// The outside world an engine is built from, supplied by the front that builds it.
+class Resources {
+ public:
+  virtual ~Resources() = default;
+  // Returns the zone `name` names; `what` names the setting in errors ("time_zone").
+  // Throws InputError ("invalid time_zone "X": ...") if there is none.
+  virtual Zone zone(std::string_view name, std::string_view what) = 0;
+  // Returns the content of the file at `path`; `what` names it in errors. Throws InputError.
+  virtual std::string read(const std::string& path, std::string_view what) = 0;
+};
+
+// One policy file's text, and where it came from.
+struct PolicyText {
+  std::string text;
+  std::string source;    // its path: holiday files it names are relative to its directory
+  bool builtin = false;  // the embedded policy: it may name built-in holiday sets only
+};
+
+// What an engine is built from.
+struct EngineSetup {
+  std::vector<PolicyText> policies;   // one per version; empty: the built-in policy
+  std::vector<std::string> holidays;  // --holidays: replaces every calendar's listed sets
+};
+
+// The fields of a ticket as text, before they are read; nullopt: not given (the default).
+struct TicketText {
+  std::string_view submitted;  // required
+  std::optional<std::string_view> priority, tier, calendar, responded;
+};
+
+// The fields of TicketText, to say which one was wrong.
+enum class TicketField { kSubmitted, kPriority, kTier, kCalendar, kResponded };
+inline constexpr std::size_t kTicketFields = 5;
+
+// What each field is called in error messages ("--submitted", or a batch column).
+using TicketFieldNames = std::array<std::string_view, kTicketFields>;
+
+class Engine {
+ public:
+  // Builds the engine: parses each policy, loads the zones and holiday sets it names, and
+  // makes a clock for every calendar. Throws InputError naming the file, line and column.
+  Engine(const EngineSetup& setup, Resources& resources);
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // The policy versions, ordered by their effective dates (one without a date first).
+  std::size_t versions() const { return versions_.size(); }
+  const Policy& policy(std::size_t version) const { return versions_[version].policy; }
+  const std::string& source(std::size_t version) const { return versions_[version].source; }
+  const Zone& policy_zone(std::size_t version) const { return *versions_[version].zone; }
+  // Returns the newest version: the one whose zone reads times before a version is known.
+  std::size_t newest() const { return versions_.size() - 1; }
+
+  // Returns the version in force at `t` (the latest effective on or before it), or nullopt
+  // if `t` precedes every version.
+  std::optional<std::size_t> version_at(date::sys_seconds t) const;
+
+  // Returns the clock of `calendar` of `version`. REQUIRES: both in range.
+  const BusinessClock& clock(std::size_t version, std::size_t calendar) const {
+    return *versions_[version].clocks[calendar];
+  }
+  // Returns how the holiday sets of a calendar are listed: "us-federal (built in)".
+  const std::string& holidays_label(std::size_t version, std::size_t calendar) const {
+    return versions_[version].holiday_labels[calendar];
+  }
+
+  // Returns the ticket the text fields describe, read with the policy version in force at its
+  // submission; times without an offset are wall times of that version's zone; "now" is
+  // `now`. Throws InputError naming the field (`names`), and sets `*failed` to it.
+  Ticket read_ticket(const TicketText& text, date::sys_seconds now, const TicketFieldNames& names,
+                     TicketField* failed = nullptr) const;
+
+  // Returns the ticket's deadline and state at `now`, or nullopt if the deadline would fall
+  // after the last supported day. Never throws. REQUIRES: a ticket read by this engine.
+  std::optional<Result> evaluate(const Ticket& ticket, date::sys_seconds now,
+                                 double warn_percent) const;
+
+  // Returns the message for a ticket evaluate() has no deadline for.
+  std::string no_deadline_message(const Ticket& ticket) const;
+
+  // Returns the union of the holiday sets `names` names, as --holidays gives them: built-in
+  // set names, or paths (read through `resources`). Throws InputError naming the set.
+  static HolidaySet holiday_sets(const std::vector<std::string>& names, Resources& resources);
+
+ private:
+  struct Version {
+    Policy policy;
+    std::string source;
+    const Zone* zone = nullptr;
+    std::vector<const HolidayCalendar*> holidays;        // by calendar
+    std::vector<std::string> holiday_labels;             // by calendar
+    std::vector<std::unique_ptr<BusinessClock>> clocks;  // by calendar
+  };
+
+  const Zone& zone(const std::string& name, const Version& v, SourcePlace at, Resources& resources);
+  const HolidayCalendar& holidays(const std::vector<std::string>& paths,
+                                  const std::vector<std::string>& origins);
+  void assemble(Version& v, const EngineSetup& setup, const std::vector<std::string>& overrides,
+                bool builtin, Resources& resources);
+  void order_versions();
+
+  std::map<std::string, std::unique_ptr<Zone>> zones_;
+  std::map<std::vector<std::string>, std::unique_ptr<HolidayCalendar>> calendars_;
+  std::vector<Version> versions_;
+  std::vector<date::sys_seconds> effective_;  // by version: when it comes into force
+};
+
+}  // namespace sla
