@@ -263,10 +263,20 @@ std::optional<date::sys_seconds> BusinessClock::deadline(date::sys_seconds start
   return t;
 }
 
+// Where clocks fall back across midnight, an instant after the change shows the day before
+// again, while the hours of the new day, which begin at its first midnight, already run.
+date::local_days BusinessClock::last_day_at(date::sys_seconds t) const {
+  auto day = date::floor<date::days>(zone_.to_local(t));
+  if (day + kDay < kEnd && zone_.from_local_lenient(date::local_seconds{day + kDay}) <= t) {
+    day += kDay;
+  }
+  return day;
+}
+
 std::chrono::seconds BusinessClock::elapsed(date::sys_seconds from, date::sys_seconds to) const {
   if (to <= from) return Seconds{0};
   auto first = date::floor<date::days>(zone_.to_local(from));
-  auto last = date::floor<date::days>(zone_.to_local(to));
+  auto last = last_day_at(to);
   if (first == last) return day_seconds(first, from, to);
   return day_seconds(first, from, to) + span_seconds(first + kDay, last) +
          day_seconds(last, from, to);
@@ -303,7 +313,7 @@ std::vector<DayTrace> BusinessClock::trace(date::sys_seconds from, date::sys_sec
     entry.running_total = total;
     days.push_back(entry);
   };
-  auto last = std::min(date::floor<date::days>(zone_.to_local(to)), kEnd - kDay);
+  auto last = std::min(last_day_at(to), kEnd - kDay);
   for (auto d = std::max(date::floor<date::days>(zone_.to_local(from)), kBegin); d <= last;
        d += kDay) {
     if (weekday_hours_[weekday_of(d)] <= Seconds{0}) {

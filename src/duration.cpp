@@ -55,13 +55,22 @@ std::optional<Duration> parse_duration(std::string_view text, std::string& why) 
       why = "a part does not start with a number";
       return std::nullopt;
     }
-    if (digits == text.size()) {
-      why = "a number has no unit (d, h, m or s)";
+    std::size_t word = digits;
+    while (word < text.size() && text[word] == ' ') ++word;
+    std::size_t word_end = word;
+    while (word_end < text.size() && ((text[word_end] >= 'a' && text[word_end] <= 'z') ||
+                                      (text[word_end] >= 'A' && text[word_end] <= 'Z'))) {
+      ++word_end;
+    }
+    if (word_end == word) {
+      why = word == text.size() ? "a number has no unit (d, h, m or s)"
+                                : "unknown unit '" + std::string(1, text[word]) + "'";
       return std::nullopt;
     }
-    std::size_t unit = kUnits.find(text[digits]);
+    std::size_t unit = word_end - word == 1 ? kUnits.find(text[word]) : std::string_view::npos;
     if (unit == std::string_view::npos) {
-      why = "unknown unit '" + std::string(1, text[digits]) + "'";
+      why = "unknown unit \"" + std::string(text.substr(word, word_end - word)) +
+            "\" (write d, h, m or s)";
       return std::nullopt;
     }
     if (unit < next_unit) {
@@ -75,7 +84,7 @@ std::optional<Duration> parse_duration(std::string_view text, std::string& why) 
     d.parts[unit] = value;
     next_unit = unit + 1;
     any = true;
-    i = digits + 1;
+    i = word_end;
     skip_spaces();
   }
   if (!any) {

@@ -19,6 +19,12 @@ std::string directory_of(const std::string& path) {
   return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
 }
 
+// Returns `path` without leading "./", to join it to a directory.
+std::string without_dot_slash(std::string path) {
+  while (path.size() > 2 && path.compare(0, 2, "./") == 0) path.erase(0, 2);
+  return path;
+}
+
 // A bare word that is no built-in set is most likely a typo, not a file.
 bool looks_like_path(std::string_view name) {
   return name.find('/') != std::string_view::npos || name.find('.') != std::string_view::npos;
@@ -123,11 +129,14 @@ void Engine::assemble(Version& v, const EngineSetup& setup,
           throw InputError(policy_place(v.source, h.place) + "invalid holidays entry " +
                            quote(h.name) + no_such_set("beside the policy"));
         }
-        std::string path = h.name.front() == '/' ? h.name : dir + h.name;
+        std::string path = h.name.front() == '/' ? h.name : dir + without_dot_slash(h.name);
         try {
           add(path, resources.read(path, "holidays"), h.name);
         } catch (const InputError& e) {
-          throw InputError(policy_place(v.source, h.place) + e.what());
+          throw InputError(policy_place(v.source, h.place) + "invalid holidays entry " +
+                           quote(h.name) + ": " + e.what() +
+                           "; expected a built-in set or a holiday file, its path relative to "
+                           "the policy file");
         }
       }
     }

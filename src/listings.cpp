@@ -27,6 +27,14 @@ std::size_t current_version(const Context& ctx) {
   return ctx.engine.version_at(ctx.now).value_or(0);
 }
 
+// Returns "1 tier", "2 tiers", "3 priorities".
+std::string count(std::size_t n, std::string_view noun) {
+  std::string out = std::to_string(n) + " " + std::string(noun);
+  if (n == 1) return out;
+  if (noun.back() == 'y') return out.substr(0, out.size() - 1) + "ies";
+  return out + "s";
+}
+
 // Checks each file as a policy of its own; returns 0 if all are good, else 2.
 int check_files(const Options& options, std::ostream& out, std::ostream& err) {
   int status = 0;
@@ -37,9 +45,9 @@ int check_files(const Options& options, std::ostream& out, std::ostream& err) {
       setup.policies.push_back({read_file(path, "--check"), path, false});
       Engine engine(setup, resources);
       const Policy& p = engine.policy(0);
-      out << path << ": ok (" << p.name << ": " << p.priorities.size() << " priorities, "
-          << p.tiers.size() << " tiers, " << p.calendars.size()
-          << (p.calendars.size() == 1 ? " calendar)\n" : " calendars)\n");
+      out << path << ": ok (" << p.name << ": " << count(p.priorities.size(), "priority") << ", "
+          << count(p.tiers.size(), "tier") << ", " << count(p.calendars.size(), "calendar")
+          << ")\n";
     } catch (const InputError& e) {
       err << "sla: error: " << e.what() << "\n";
       status = 2;

@@ -600,7 +600,8 @@ std::optional<date::local_days> read_effective(Reader& r, const toml::table& roo
     r.fail(*node, "invalid effective " + kind_of(*node) + expected);
   }
   if (!ymd.ok() || ymd < kFirstDay || ymd > kLastDay) {
-    r.fail(*node, "invalid effective " + kind_of(*node) + ": no such date in range" + expected);
+    const std::string shown = node->is_string() ? quote(node->as_string()->get()) : kind_of(*node);
+    r.fail(*node, "invalid effective " + shown + ": no such date in the range" + expected);
   }
   return date::local_days{ymd};
 }

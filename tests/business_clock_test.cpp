@@ -1,6 +1,7 @@
 // Tests of the business-hours clock, checked against an independent minute-by-minute walk.
 #include "business_clock.hpp"
 
+#include "clock_compare.hpp"
 #include "holidays.hpp"
 #include "reference_model.hpp"
 #include "test_support.hpp"
@@ -59,100 +60,17 @@ testing::AssertionResult same_time(std::optional<date::sys_seconds> got,
 
 using BruteWeek = reference::Week;
 using reference::FederalHolidays;
+using test::Submissions;
 
 BruteWeek brute_weekdays() {
   return reference::weekdays_9_to_18();
 }
 
-// Random submission times: anywhere, near business hours, and on the edges of the day; with
-// `near_changes`, half of them in the weeks around the second Sunday of March and the first
-// Sunday of November, where US-style rules change the clocks.
-class Submissions {
- public:
-  Submissions(const Zone& zone, int first_year, int last_year, std::uint64_t seed,
-              bool near_changes = false)
-      : zone_(zone),
-        first_year_(first_year),
-        last_year_(last_year),
-        near_changes_(near_changes),
-        rng_(seed) {}
-
-  date::sys_seconds next() {
-    auto year = date::year{static_cast<int>(pick(first_year_, last_year_))};
-    auto day = date::local_days{year / 1 / 1} + date::days{pick(0, year.is_leap() ? 365 : 364)};
-    if (near_changes_ && pick(0, 1) == 0) {
-      auto around = pick(0, 1) == 0 ? year / date::March / 7 : year / date::October / 30;
-      day = date::local_days{around} + date::days{pick(0, 10)};
-    }
-    auto kind = pick(0, 9);
-    std::int64_t second = 0;
-    if (kind < 4) {
-      second = pick(0, 86399);
-    } else if (kind < 8) {
-      second = pick(8 * 3600, 19 * 3600 - 1);
-    } else {
-      static constexpr std::array<std::int64_t, 8> kEdges{
-          0,         8 * 3600 + 3599,  9 * 3600,  9 * 3600 + 1,
-          12 * 3600, 17 * 3600 + 3599, 18 * 3600, 18 * 3600 + 1};
-      second = kEdges[static_cast<std::size_t>(pick(0, std::int64_t{kEdges.size()} - 1))];
-    }
-    return zone_.from_local_lenient(day + Seconds{second});
-  }
-
-  std::int64_t pick(std::int64_t lo, std::int64_t hi) {
-    return std::uniform_int_distribution<std::int64_t>{lo, hi}(rng_);
-  }
-
- private:
-  const Zone& zone_;
-  int first_year_, last_year_;
-  bool near_changes_;
-  std::mt19937_64 rng_;
-};
-
-// Compares the clock with the brute force on `samples` random submissions; returns the
-// number of mismatches and reports the first few.
+// Compares the clock with the brute force under the federal holidays, on the usual targets.
 int compare_with_brute(const BusinessClock& clock, const BruteWeek& week, Submissions& subs,
                        int samples) {
-  const std::vector<Seconds> targets{hours(2), hours(9), hours(18), hours(27)};
-  std::vector<std::pair<date::sys_seconds, date::sys_seconds>> cases;  // start, until
-  for (int i = 0; i < samples; ++i) {
-    auto start = subs.next();
-    auto days = subs.pick(0, 3) == 0 ? 16 : 5;  // a quarter long enough to hold a whole week
-    cases.emplace_back(start, start + Seconds{subs.pick(0, days * 86400)});
-  }
-  std::sort(cases.begin(), cases.end());
-  reference::ZoneWallClock wall{clock.zone()};
   FederalHolidays holidays;
-  reference::BruteForce brute{wall, week, holidays};
-  int mismatches = 0;
-  for (auto [start, until] : cases) {
-    auto fail = [&mismatches, start = start, &clock](const std::string& what) {
-      if (++mismatches > 10) return;
-      ADD_FAILURE() << "start " << format_time(start, clock.zone()) << " (" << format_utc(start)
-                    << ")" << what;
-    };
-    auto want = brute.run(start, targets, until);
-    if (auto got = clock.clock_start(start); got != want.clock_start) {
-      fail(": clock_start " + show(got, clock.zone()) + ", brute " +
-           show(want.clock_start, clock.zone()));
-    }
-    if (auto got = clock.elapsed(start, until); got != want.elapsed) {
-      fail(" until " + format_utc(until) + ": elapsed " + std::to_string(got.count()) + ", brute " +
-           std::to_string(want.elapsed.count()));
-    }
-    for (std::size_t k = 0; k < targets.size(); ++k) {
-      auto got = clock.deadline(start, targets[k]);
-      if (got != want.deadlines[k]) {
-        fail(" + " + std::to_string(targets[k].count()) + "s: deadline " + show(got, clock.zone()) +
-             ", brute " + show(want.deadlines[k], clock.zone()));
-      } else if (got && (clock.elapsed(start, *got) != targets[k] ||
-                         clock.elapsed(start, *got - Seconds{1}) >= targets[k])) {
-        fail(": elapsed up to deadline " + show(got, clock.zone()) + " is not the target");
-      }
-    }
-  }
-  return mismatches;
+  return test::compare_with_brute(clock, week, holidays, subs, samples);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,6 +189,25 @@ TEST(BusinessClock, TransitionAtNoonOnWednesdays) {
   EXPECT_EQ(weekdays.elapsed(wat(2026, 11, 4, 0), wat(2026, 11, 5, 0)).count(), hours(10).count());
   EXPECT_EQ(weekdays.elapsed(wat(2026, 3, 9, 0), wat(2026, 3, 16, 0)).count(), hours(44).count());
   EXPECT_EQ(weekdays.elapsed(wat(2026, 11, 2, 0), wat(2026, 11, 9, 0)).count(), hours(46).count());
+}
+
+// Clocks that fall back across midnight (St. John's did, at 00:01, until 2011): an instant just
+// after the change shows Saturday again, while Sunday's hours, begun at its first midnight, run.
+TEST(BusinessClock, FallBackAcrossMidnight) {
+  auto zone = Zone::from_posix("N", "NST3:30NDT,M3.2.0/0:01,M11.1.0/0:01");
+  WeeklySchedule sundays;
+  sundays.by_weekday[0] = {{hours(0), hours(2)}};
+  BusinessClock clock{sundays, zone, us_federal()};
+  const auto sunday = date::local_days{date::year{2026} / 11 / 1};
+  const auto first_midnight = zone.from_local_lenient(date::local_seconds{sunday});
+  EXPECT_EQ(format_utc(first_midnight), "2026-11-01T02:30:00Z");
+  const auto after = first_midnight + std::chrono::minutes{11};  // shows Sat 23:10 NST
+  EXPECT_EQ(date::floor<date::days>(zone.to_local(after)), sunday - date::days{1});
+  const auto saturday_noon = zone.from_local_lenient(sunday - date::days{1} + hours(12));
+  EXPECT_EQ(clock.elapsed(saturday_noon, after), std::chrono::minutes{11});
+  EXPECT_EQ(clock.trace(saturday_noon, after).back().counted, std::chrono::minutes{11});
+  // 00:00-02:00 on the wall holds three real hours that night.
+  EXPECT_EQ(clock.elapsed(saturday_noon, saturday_noon + std::chrono::hours{48}), hours(3));
 }
 
 TEST(BusinessClock, TransitionWeeksAcrossManyYears) {

@@ -152,6 +152,18 @@ bool RuleHolidays::is_holiday(date::local_days d) {
   return it->second.count(d) != 0;
 }
 
+std::vector<std::pair<int, int>> DatedClosures::closed(date::local_days d) {
+  const date::year_month_day ymd{d};
+  std::vector<std::pair<int, int>> out;
+  for (const Entry& e : entries_) {
+    if ((e.year == 0 || date::year{e.year} == ymd.year()) && date::month{e.month} == ymd.month() &&
+        date::day{e.day} == ymd.day()) {
+      out.push_back(e.minutes);
+    }
+  }
+  return out;
+}
+
 bool AnyOf::is_holiday(date::local_days d) {
   return std::any_of(parts_.begin(), parts_.end(), [d](Holidays* h) { return h->is_holiday(d); });
 }
@@ -219,9 +231,16 @@ Walk BruteForce::run(date::sys_seconds start, const std::vector<Seconds>& target
   for (; day <= kLastDay && (k < targets.size() || day <= until_day); day += date::days{1}) {
     const auto& ranges = week_[date::weekday{day}.c_encoding()];
     if (ranges.empty() || holidays_.is_holiday(day)) continue;
+    const auto closed =
+        parts_ != nullptr ? parts_->closed(day) : std::vector<std::pair<int, int>>{};
+    auto is_closed = [&closed](int minute) {
+      return std::any_of(closed.begin(), closed.end(),
+                         [minute](auto c) { return minute >= c.first && minute < c.second; });
+    };
     for (std::size_t i = 0; i < ranges.size(); ++i) {
       const auto& at = boundaries(day, i);
       for (std::size_t m = 0; m + 1 < at.size(); ++m) {
+        if (is_closed(ranges[i].first + static_cast<int>(m))) continue;
         auto lo = std::max(at[m], start);
         auto hi = at[m + 1];
         if (hi <= lo) continue;

@@ -78,6 +78,28 @@ class AnyOf final : public Holidays {
   std::vector<Holidays*> parts_;
 };
 
+// Part-day closures: for a day, the minutes after local midnight that are closed, [first, end).
+class PartClosures {
+ public:
+  virtual ~PartClosures() = default;
+  virtual std::vector<std::pair<int, int>> closed(date::local_days d) = 0;
+};
+
+// Part-day closures on single dates, or on a month and day every year, none of them shifted.
+class DatedClosures final : public PartClosures {
+ public:
+  struct Entry {
+    int year = 0;  // 0: every year
+    unsigned month = 1, day = 1;
+    std::pair<int, int> minutes;
+  };
+  explicit DatedClosures(std::vector<Entry> entries) : entries_(std::move(entries)) {}
+  std::vector<std::pair<int, int>> closed(date::local_days d) override;
+
+ private:
+  std::vector<Entry> entries_;
+};
+
 // Wall-clock time of a zone: local time from an instant, and back.
 class WallClock {
  public:
@@ -146,12 +168,16 @@ class BruteForce {
   // Returns true if `t` lies in the open hours of an open day or exactly at a closing time.
   bool open_or_closing(date::sys_seconds t);
 
+  // Closes parts of days too (not owned; null: none).
+  void set_part_closures(PartClosures* parts) { parts_ = parts; }
+
  private:
   const std::vector<date::sys_seconds>& boundaries(date::local_days day, std::size_t i);
 
   const WallClock& clock_;
   Week week_;
   Holidays& holidays_;
+  PartClosures* parts_ = nullptr;
   std::map<std::pair<date::local_days, std::size_t>, std::vector<date::sys_seconds>> minutes_;
 };
 
