@@ -29,7 +29,14 @@ _sla() {
   case $prev in
     -p|--priority) COMPREPLY=($(compgen -W "P1 P2 P3 P4 urgent high normal low" -- "$cur")); return ;;
     -t|--tier) COMPREPLY=($(compgen -W "standard premium" -- "$cur")); return ;;
-    -o|--output) COMPREPLY=($(compgen -W "text json jsonl csv tsv" -- "$cur")); return ;;
+    -o|--output)
+      if [[ $command == policy ]]; then
+        COMPREPLY=($(compgen -W "text json toml" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "text json jsonl csv tsv" -- "$cur"))
+      fi
+      return ;;
+    --policy|--check) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --tz) COMPREPLY=($(compgen -W "$(_sla_zones)" -- "$cur")); return ;;
     --holidays)
@@ -37,18 +44,18 @@ _sla() {
       return ;;
     --only) COMPREPLY=($(compgen -W "on_track at_risk breached met missed error" -- "$cur")); return ;;
     -s|--submitted|--now|--responded) COMPREPLY=($(compgen -W "now" -- "$cur")); return ;;
-    --warn|--format|--from|--to) return ;;
+    --warn|--format|--from|--to|--calendar) return ;;
   esac
 
-  local common="--holidays --tz -o --output --color --help"
-  local ticket="-s --submitted -p --priority -t --tier --reseller --explain --format"
+  local common="--policy --holidays --tz -o --output --color --help"
+  local ticket="-s --submitted -p --priority -t --tier --calendar --reseller --explain --format"
   local opts
   case $command in
     due) opts="$ticket $common" ;;
     check) opts="$ticket --now --responded --warn $common" ;;
     batch) opts="--now --warn --only --summary --format $common" ;;
-    policy) opts="$common" ;;
-    holidays) opts="--from --to $common" ;;
+    policy) opts="--check $common" ;;
+    holidays) opts="--from --to --calendar $common" ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$opts --version" -- "$cur"))

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 
@@ -62,15 +63,32 @@ std::string one_line(std::string text) {
   return text;
 }
 
-// Returns the command argv names: its first argument when that is a command, else due.
-std::string command_of(int argc, const char* const* argv) {
-  if (argc > 1) {
-    std::string_view first = argv[1];
-    for (std::string_view name : {"due", "check", "batch", "policy", "holidays"}) {
-      if (first == name) return std::string(name);
+constexpr std::string_view kCommandNames[] = {"due", "check", "batch", "policy", "holidays"};
+constexpr std::string_view kFlags[] = {"--reseller", "--explain", "--summary",
+                                       "--help",     "-h",        "--version"};
+
+// Returns where the command word is in argv: the first argument that names a command and is
+// not an option's value, so that `sla --policy FILE policy` works as `sla policy --policy
+// FILE`; 0 if there is none (the command is due).
+int command_index(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") return 0;
+    for (std::string_view name : kCommandNames) {
+      if (arg == name) return i;
     }
+    if (arg.size() < 2 || arg[0] != '-') return 0;  // a positional that is no command
+    bool flag = arg.find('=') != std::string_view::npos || (arg[1] != '-' && arg.size() > 2);
+    for (std::string_view f : kFlags) flag = flag || arg == f;
+    if (!flag) ++i;  // the option's value
   }
-  return "due";
+  return 0;
+}
+
+// Returns the command argv names, or due.
+std::string command_of(int argc, const char* const* argv) {
+  int i = command_index(argc, argv);
+  return i == 0 ? "due" : argv[i];
 }
 
 // Declares the options of `command` on `app`. Only the command being run gets its options:
@@ -129,9 +147,18 @@ std::string parse_error_text(const CLI::ParseError& e, int argc, const char* con
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  // The command word goes first, where CLI11 looks for it.
+  std::vector<const char*> args(argv, argv + argc);
+  if (int at = command_index(argc, argv); at > 1) {
+    std::rotate(args.begin() + 1, args.begin() + at, args.begin() + at + 1);
+  }
+  argv = args.data();
   Options o;
   o.command = command_of(argc, argv);
-  CLI::App app{"Support SLA deadlines under the CodeSecure support policy.", "sla"};
+  CLI::App app{
+      "Support SLA deadlines under a support policy: the built-in CodeSecure one, or "
+      "--policy FILE.",
+      "sla"};
   app.set_version_flag("--version", std::string("sla ") + SLA_VERSION);
   app.require_subcommand(0, 1);
   app.footer(

@@ -173,7 +173,9 @@ std::string render_policy_text(const Policy& p, const std::vector<std::string>& 
     for (std::size_t t = 0; t < p.tiers.size(); ++t) {
       out += pad(cell_label(p, p.cell(i, t)), tier_width[t]);
     }
-    out += level.follow_up + "\n";
+    out += level.follow_up;
+    while (out.back() == ' ') out.pop_back();
+    out += '\n';
   }
   out += "\nPriorities\n";
   std::size_t short_id = 0;

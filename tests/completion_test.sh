@@ -47,11 +47,16 @@ expect --summary sla batch --su
 expect --explain sla --ex
 expect_not --responded sla due --res
 expect_not --summary sla check --su
+expect --policy sla batch --pol
+expect --check sla policy --ch
+expect toml sla policy -o t
+expect_not toml sla due -o t
+expect --calendar sla check --cal
 
 if command -v zsh >/dev/null; then
   zsh -n "$1/_sla" || { echo "FAIL: zsh completion does not parse"; failures=$((failures + 1)); }
 fi
 
-total=15
+total=20
 echo "$((total - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

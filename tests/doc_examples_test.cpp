@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -72,7 +73,7 @@ std::vector<Example> examples(const std::string& path, const std::string& name,
   return found;
 }
 
-// Writes the example files the README shows with `cat`.
+// Writes the example files the README shows with `cat`, and copies those of tests/data/docs.
 std::string scratch_directory() {
   char pattern[] = "/tmp/sla-doc-XXXXXX";
   std::string dir = mkdtemp(pattern);
@@ -85,6 +86,10 @@ std::string scratch_directory() {
                                                   "4th Thu of Nov +1 | | Day after Thanksgiving\n"
                                                   "12-24 | | Christmas Eve\n";
   std::ofstream(dir + "/mail.bash") << "mail() { cat > \"$HOME/mail.out\"; }\n";
+  // The files the documents show with cat, kept in the repository.
+  for (const auto& entry : std::filesystem::directory_iterator(SLA_SOURCE_DIR "/tests/data/docs")) {
+    std::filesystem::copy_file(entry.path(), dir + "/" + entry.path().filename().string());
+  }
   return dir;
 }
 

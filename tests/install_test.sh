@@ -9,7 +9,8 @@ cmake --install "$1" --prefix "$prefix" >/dev/null || { echo "0 passed, 1 failed
 failures=0
 checks=0
 for f in bin/sla share/man/man1/sla.1 share/bash-completion/completions/sla \
-         share/zsh/site-functions/_sla share/sla/us-federal.txt share/sla/us-federal-closures.txt; do
+         share/zsh/site-functions/_sla share/sla/us-federal.txt share/sla/us-federal-closures.txt \
+         share/sla/policies/codesecure.toml; do
   checks=$((checks + 1))
   [ -f "$prefix/$f" ] || { echo "FAIL: $f not installed"; failures=$((failures + 1)); }
 done
@@ -19,5 +20,8 @@ version=$("$prefix/bin/sla" --version)
 checks=$((checks + 1))
 cmp -s "$prefix/share/sla/us-federal.txt" "$(dirname "$0")/../holidays/us-federal.txt" ||
   { echo "FAIL: installed holiday file differs"; failures=$((failures + 1)); }
+checks=$((checks + 1))
+"$prefix/bin/sla" policy --check "$prefix/share/sla/policies/codesecure.toml" >/dev/null ||
+  { echo "FAIL: the installed policy file does not check"; failures=$((failures + 1)); }
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -245,6 +245,23 @@ TEST(PolicyFile, ErrorsNameFileLineColumnKeyAndValue) {
             "tables, whitespace or comments, saw '='; expected a policy file in TOML 1.0");
 }
 
+// Inputs on which the TOML library's character tables reached unreachable code (the sanitizer
+// build of this test catches it): each is refused as any other bad file.
+TEST(PolicyFile, NonAsciiWhereTheParserAsksForWhitespace) {
+  for (const std::string& text :
+       {std::string("\xcc\xaa"), std::string("s = \"\"\"\\\n\xc2\xa7\"\"\"\n"),
+        std::string("fri = [9\"0\0\0w\xc9\x91\0``", 16), std::string("name = \xd0\x94\n"),
+        std::string("[a\xc3\xa9]\n"), std::string("x = true\xc3\xa9\n")}) {
+    const std::string message = error_of(text);
+    EXPECT_EQ(message.rfind("test.toml:", 0), 0u) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  }
+  // Inside strings and comments, any text is fine.
+  Policy p = parse("# \u00e9t\u00e9\n" + kHead +
+                   "\n[calendars.business]\nmon = [\"09:00-17:00\"]\n" + kLevels + kResponse);
+  EXPECT_EQ(p.name, "Test policy");
+}
+
 // Random valid policies: every feature of the schema, with text that needs escaping.
 class PolicyGenerator {
  public:
