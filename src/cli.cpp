@@ -34,10 +34,14 @@ void add_common(CLI::App& app, Options& o) {
 void add_ticket(CLI::App& app, Options& o) {
   app.add_option("-s,--submitted", o.submitted, "When the ticket was submitted (default: now)")
       ->type_name("TIME");
-  app.add_option("-p,--priority", o.priority,
-                 "P1..P4, 1..4, urgent, high, normal, low (default P3)")
+  app.add_option(
+         "-p,--priority", o.priority,
+         "An id or alias of the policy's (built in: P1..P4, 1..4, urgent, high, normal, low; "
+         "default P3)")
       ->type_name("PRIORITY");
-  app.add_option("-t,--tier", o.tier, "standard or premium (default standard)")->type_name("TIER");
+  app.add_option("-t,--tier", o.tier,
+                 "A tier of the policy's (built in: standard or premium; default standard)")
+      ->type_name("TIER");
   app.add_option("--calendar", o.calendar,
                  "The ticket's own calendar of the policy, over its target's")
       ->type_name("NAME");

@@ -38,7 +38,6 @@ std::string format_utc(date::sys_seconds t);
 
 // Returns a business duration for people: "1d 2h 30m" with days of `day_length`, seconds shown
 // only when not zero; "0m" for zero. REQUIRES: d >= 0.
-std::string format_duration(std::chrono::seconds d,
-                            std::chrono::seconds day_length = std::chrono::hours{9});
+std::string format_duration(std::chrono::seconds d, std::chrono::seconds day_length);
 
 }  // namespace sla

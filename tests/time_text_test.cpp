@@ -302,18 +302,19 @@ TEST(InSupportedRange, DatesInTheZone) {
 }
 
 TEST(FormatDuration, DaysOfNineHours) {
-  EXPECT_EQ(format_duration(seconds{0}), "0m");
-  EXPECT_EQ(format_duration(hours{2}), "2h");
-  EXPECT_EQ(format_duration(hours{9}), "1d");
-  EXPECT_EQ(format_duration(hours{18}), "2d");
-  EXPECT_EQ(format_duration(hours{11} + minutes{30}), "1d 2h 30m");
-  EXPECT_EQ(format_duration(hours{9} + minutes{30}), "1d 30m");
-  EXPECT_EQ(format_duration(hours{1} + seconds{5}), "1h 5s");
-  EXPECT_EQ(format_duration(seconds{59}), "59s");
-  EXPECT_EQ(format_duration(minutes{90}), "1h 30m");
+  constexpr hours kNine{9};
+  EXPECT_EQ(format_duration(seconds{0}, kNine), "0m");
+  EXPECT_EQ(format_duration(hours{2}, kNine), "2h");
+  EXPECT_EQ(format_duration(hours{9}, kNine), "1d");
+  EXPECT_EQ(format_duration(hours{18}, kNine), "2d");
+  EXPECT_EQ(format_duration(hours{11} + minutes{30}, kNine), "1d 2h 30m");
+  EXPECT_EQ(format_duration(hours{9} + minutes{30}, kNine), "1d 30m");
+  EXPECT_EQ(format_duration(hours{1} + seconds{5}, kNine), "1h 5s");
+  EXPECT_EQ(format_duration(seconds{59}, kNine), "59s");
+  EXPECT_EQ(format_duration(minutes{90}, kNine), "1h 30m");
   EXPECT_EQ(format_duration(hours{24}, hours{24}), "1d");
   EXPECT_EQ(format_duration(hours{24}, hours{8}), "3d");
-  EXPECT_EQ(format_duration(hours{100} * 9 + seconds{1}), "100d 1s");
+  EXPECT_EQ(format_duration(hours{100} * 9 + seconds{1}, kNine), "100d 1s");
 }
 
 }  // namespace
