@@ -1,12 +1,14 @@
 // Batch mode: CSV tickets from files or standard input, one result per row, in order.
 #include "batch.hpp"
 
+#include "batch_columns.hpp"
 #include "batch_output.hpp"
 #include "batch_summary.hpp"
 #include "csv.hpp"
 #include "error.hpp"
 #include "evaluate.hpp"
 #include "fields.hpp"
+#include "ticket_reader.hpp"
 #include "time_text.hpp"
 
 #include <fcntl.h>
@@ -23,24 +25,19 @@
 namespace sla {
 namespace {
 
+using batch_detail::Columns;
 using batch_detail::display_name;
-using batch_detail::kAbsent;
+using batch_detail::Header;
 using batch_detail::kBlock;
+using batch_detail::kColumns;
 using batch_detail::kError;
-using batch_detail::kStatuses;
-using batch_detail::kStatusNames;
+using batch_detail::kFieldNames;
+using batch_detail::kId;
+using batch_detail::kNoColumn;
 using batch_detail::RowBlock;
 using batch_detail::RowPipe;
 using batch_detail::RowWriter;
 using batch_detail::Summary;
-
-// The columns batch reads, by index: the ticket's fields in TicketField order, then id.
-constexpr std::size_t kSubmitted = 0, kPriority = 1, kTier = 2, kCalendar = 3, kResponded = 4;
-constexpr std::size_t kId = 5;
-constexpr std::size_t kColumns = 6;
-constexpr std::array<std::string_view, kColumns> kColumnNames = {"submitted", "priority",  "tier",
-                                                                 "calendar",  "responded", "id"};
-constexpr TicketFieldNames kFieldNames = {"submitted", "priority", "tier", "calendar", "responded"};
 
 // An empty cell is a field not given.
 std::optional<std::string_view> given(std::string_view cell) {
@@ -54,84 +51,19 @@ std::vector<const Policy*> versions(const Engine& engine) {
   return out;
 }
 
-std::string status_list() {
-  std::string out;
-  for (std::string_view name : kStatusNames) out += (out.empty() ? "" : ", ") + std::string(name);
-  return out;
+ReadOptions read_options(const BatchSettings& settings) {
+  ReadOptions options = settings.read;
+  for (std::size_t f = 0; f < kTicketFields; ++f) options.names[f] = kFieldNames[f];
+  return options;
 }
 
-bool equals_lower(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-// Returns the set of statuses --only keeps, one bit per status index. Throws InputError.
-unsigned parse_only(std::string_view text) {
-  if (text.empty()) return (1U << kStatuses) - 1;
-  unsigned mask = 0;
-  while (true) {
-    const std::size_t comma = text.find(',');
-    const std::string_view item = trim(text.substr(0, comma));
-    std::size_t i = 0;
-    while (i < kStatuses && !equals_lower(item, kStatusNames[i])) ++i;
-    if (i == kStatuses) {
-      throw InputError("invalid --only status " + quote(item) + "; expected a comma list of " +
-                       status_list());
-    }
-    mask |= 1U << i;
-    if (comma == std::string_view::npos) return mask;
-    text.remove_prefix(comma + 1);
-  }
-}
-
-// Where each column is in a file's header.
-struct Header {
-  std::array<std::size_t, kColumns> index{kAbsent, kAbsent, kAbsent, kAbsent, kAbsent, kAbsent};
-  std::size_t fields = 0;
-};
-
-// Returns the header of the record `csv` holds. Throws InputError saying what is wrong.
-Header parse_header(const CsvReader& csv) {
-  const std::string where = "line " + std::to_string(csv.line()) + ": ";
-  if (!csv.problem().message.empty()) throw InputError(where + csv.problem().message);
-  const std::string_view first = csv.field(0);
-  if (first.substr(0, 2) == "\xFF\xFE" || first.substr(0, 2) == "\xFE\xFF") {
-    throw InputError(where + "the text is UTF-16; expected UTF-8 CSV");
-  }
-  Header h;
-  h.fields = csv.size();
-  std::string line;
-  for (std::size_t f = 0; f < csv.size(); ++f) line += (f ? "," : "") + std::string(csv.field(f));
-  for (std::size_t f = 0; f < csv.size(); ++f) {
-    for (std::size_t c = 0; c < kColumns; ++c) {
-      if (!equals_lower(trim(csv.field(f)), kColumnNames[c])) continue;
-      if (h.index[c] != kAbsent) {
-        throw InputError(where + "column " + std::string(kColumnNames[c]) +
-                         " appears twice in "
-                         "the header " +
-                         quote(line) + " (columns " + std::to_string(h.index[c] + 1) + " and " +
-                         std::to_string(f + 1) + "); expected each column once");
-      }
-      h.index[c] = f;
-    }
-  }
-  if (h.index[kSubmitted] == kAbsent) {
-    throw InputError(where + "no submitted column in the header " + quote(line) +
-                     "; expected a header row naming submitted, and optionally id, priority, "
-                     "tier, calendar and responded");
-  }
-  return h;
+// Returns how `name` is written: --delimiter, else tabs for a *.tsv file, else commas.
+CsvDialect dialect_of(const std::string& name, char delimiter) {
+  CsvDialect dialect;
+  const bool tsv = name.size() > 4 && name.compare(name.size() - 4, 4, ".tsv") == 0;
+  dialect.separator = delimiter != '\0' ? delimiter : tsv ? '\t' : ',';
+  dialect.trim_unquoted = true;
+  return dialect;
 }
 
 // One input, open for reading: a file, or standard input ("-"). Standard input is read with
@@ -186,7 +118,9 @@ class BatchRun {
  public:
   BatchRun(const BatchSettings& settings, std::ostream& out, std::ostream& err)
       : s_(settings),
-        only_(parse_only(settings.only)),
+        only_(batch_detail::parse_only(settings.only)),
+        columns_(batch_detail::parse_columns(settings.columns)),
+        reader_(*settings.engine, read_options(settings)),
         err_(err),
         writer_(settings, out),
         summary_(versions(*settings.engine)) {
@@ -202,7 +136,7 @@ class BatchRun {
     name_ = &name;
     try {
       Input input(name, in);
-      CsvReader csv;
+      CsvReader csv({}, dialect_of(name, s_.delimiter));
       have_header_ = false;
       for (;;) {
         const CsvReader::Next next = csv.next();
@@ -241,18 +175,18 @@ class BatchRun {
            << writer_.first_template_failure() << ")\n";
     }
     if (writer_.failed()) err_ << "sla: error: cannot write the output\n";
-    if (error_rows_ > 0 || input_failed_ || writer_.failed() || writer_.template_failures() > 0) {
-      return 2;
-    }
-    return late_rows_ > 0 ? 1 : 0;
+    // A bit set (SPEC section 6): 1 a breach or miss, 2 an input problem.
+    const bool problem =
+        error_rows_ > 0 || input_failed_ || writer_.failed() || writer_.template_failures() > 0;
+    return (late_rows_ > 0 ? 1 : 0) | (problem ? 2 : 0);
   }
 
  private:
   void record(const CsvReader& csv) {
-    if (csv.blank()) return;
+    if (csv.blank() || (csv.all_empty() && csv.problem().message.empty())) return;
     if (!have_header_) {
       try {
-        header_ = parse_header(csv);
+        header_ = batch_detail::parse_header(csv, columns_);
       } catch (const InputError& e) {
         throw InputError(display_name(*name_) + " " + e.what());
       }
@@ -264,7 +198,7 @@ class BatchRun {
 
   std::string_view cell(const CsvReader& csv, std::size_t column) const {
     const std::size_t i = header_.index[column];
-    return i < csv.size() ? csv.field(i) : std::string_view();
+    return i != kNoColumn && i < csv.size() ? csv.field(i) : std::string_view();
   }
 
   void row(const CsvReader& csv) {
@@ -291,14 +225,18 @@ class BatchRun {
                              quote(id) + ": contains a NUL byte; expected text");
       }
       TicketText text;
-      text.submitted = cell(csv, kSubmitted);
-      text.priority = given(cell(csv, kPriority));
-      text.tier = given(cell(csv, kTier));
-      text.calendar = given(cell(csv, kCalendar));
-      text.responded = given(cell(csv, kResponded));
+      text.submitted = cell(csv, static_cast<std::size_t>(TicketField::kSubmitted));
+      text.priority = given(cell(csv, static_cast<std::size_t>(TicketField::kPriority)));
+      text.tier = given(cell(csv, static_cast<std::size_t>(TicketField::kTier)));
+      text.calendar = given(cell(csv, static_cast<std::size_t>(TicketField::kCalendar)));
+      text.responded = given(cell(csv, static_cast<std::size_t>(TicketField::kResponded)));
+      text.reseller = given(cell(csv, static_cast<std::size_t>(TicketField::kReseller)));
       const Engine& engine = *s_.engine;
-      const Ticket ticket = engine.read_ticket(text, s_.now, kFieldNames, &failed);
+      const Ticket ticket = reader_.read(text, s_.now, &failed);
       failed = TicketField::kSubmitted;
+      if (!engine.covered(ticket)) {
+        return emit(line, id, nullptr, {}, static_cast<std::size_t>(Status::kNotCovered));
+      }
       const std::optional<Result> r = engine.evaluate(ticket, s_.now, s_.warn_percent);
       if (!r) throw InputError(engine.no_deadline_message(ticket));
       const Status status = r->check->status;
@@ -308,8 +246,8 @@ class BatchRun {
       const auto column = static_cast<std::size_t>(failed);
       error_row(id, line,
                 "line " + std::to_string(line) + ", column " +
-                    std::to_string(header_.index[column] + 1) + " (" +
-                    std::string(kColumnNames[column]) + "): " + e.what());
+                    std::to_string(header_.index[column] + 1) + " (" + columns_.names[column] +
+                    "): " + e.what());
     }
   }
 
@@ -329,6 +267,8 @@ class BatchRun {
 
   const BatchSettings& s_;
   const unsigned only_;
+  const Columns columns_;
+  TicketReader reader_;
   std::ostream& err_;
   RowWriter writer_;
   std::unique_ptr<RowPipe> pipe_;

@@ -3,6 +3,7 @@
 
 #include "engine.hpp"
 #include "output_template.hpp"
+#include "ticket_reader.hpp"
 #include "zone.hpp"
 
 #include <date/date.h>
@@ -13,12 +14,15 @@
 
 namespace sla {
 
-enum class BatchOutput { kCsv, kTsv, kJsonl, kJson };
+enum class BatchOutput { kCsv, kTsv, kJsonl, kJson, kText };
 
 // Everything a batch run needs besides its inputs. Pointers are non-null and outlive the run.
 struct BatchSettings {
   const Engine* engine = nullptr;
-  const Zone* display = nullptr;  // times are written here (--tz); null: each row's policy zone
+  const Zone* display = nullptr;     // times are written here (--tz); null: each row's policy zone
+  ReadOptions read;                  // input zone, time format, word maps (names are batch's)
+  std::vector<std::string> columns;  // --column FIELD=HEADER entries
+  char delimiter = 0;                // --delimiter; 0: by the file name (*.tsv: tab), else comma
   date::sys_seconds now{};
   double warn_percent = 75;
   std::string only;  // --only as given ("" = every status)

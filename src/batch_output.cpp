@@ -2,6 +2,7 @@
 #include "batch_output.hpp"
 
 #include "error.hpp"
+#include "report.hpp"
 
 #include <exception>
 #include <ostream>
@@ -19,6 +20,7 @@ RowWriter::RowWriter(const BatchSettings& settings, std::ostream& out) : s_(sett
   if (s_.output == BatchOutput::kCsv) append_header(buffer_, FieldSet::kBatch, ',');
   if (s_.output == BatchOutput::kTsv) append_header(buffer_, FieldSet::kBatch, '\t');
   if (s_.output == BatchOutput::kJson) buffer_ += '[';
+  if (s_.output == BatchOutput::kText) buffer_ += table_header();
 }
 
 void RowWriter::write(const Record& record, const std::string& file) {
@@ -37,6 +39,8 @@ void RowWriter::write(const Record& record, const std::string& file) {
             display_name(file) + " line " + std::to_string(record.line) + ": " + e.what();
       }
     }
+  } else if (s_.output == BatchOutput::kText) {
+    append_table_row(buffer_, record, display);
   } else if (s_.output == BatchOutput::kCsv || s_.output == BatchOutput::kTsv) {
     append_row(buffer_, record, display, s_.output == BatchOutput::kCsv ? ',' : '\t', &times_);
   } else {
@@ -67,9 +71,13 @@ void RowBlock::write_to(RowWriter& writer) const {
   for (const Row& row : rows) {
     const Result* r = row.result == kAbsent ? nullptr : &results[row.result];
     const std::string_view error(text.data() + row.error_begin, row.error_size);
-    writer.write(Record{FieldSet::kBatch, r,
-                        std::string_view(text.data() + row.id_begin, row.id_size), row.line, error},
-                 *row.file);
+    const std::string_view status = r != nullptr         ? ""
+                                    : row.error_size > 0 ? "error"
+                                                         : "not_covered";
+    writer.write(
+        Record{FieldSet::kBatch, r, std::string_view(text.data() + row.id_begin, row.id_size),
+               row.line, error, status},
+        *row.file);
   }
 }
 

@@ -16,7 +16,16 @@ std::string pad(std::string text, std::size_t width, bool right) {
                : text + std::string(width - text.size(), ' ');
 }
 
+// The statuses of the priority x tier table: every status a result can have.
+bool in_table(std::size_t s) {
+  return s != kError && s != static_cast<std::size_t>(Status::kNotCovered);
+}
+
 }  // namespace
+
+std::string_view row_status_name(std::size_t i) {
+  return i == kError ? std::string_view("error") : status_name(static_cast<Status>(i));
+}
 
 void ResponseHistogram::add(std::int64_t seconds) {
   ++count_;
@@ -44,11 +53,11 @@ std::int64_t ResponseHistogram::percentile(std::int64_t percent) const {
 }
 
 void Counts::append_compliance(std::string& out, std::string_view none) const {
-  if (responded() == 0) {
+  if (judged() == 0) {
     out += none;
     return;
   }
-  append_real(out, 100.0 * static_cast<double>(met()) / static_cast<double>(responded()));
+  append_real(out, 100.0 * static_cast<double>(of(Status::kMet)) / static_cast<double>(judged()));
 }
 
 Summary::Summary(std::vector<const Policy*> versions) : versions_(std::move(versions)) {
@@ -75,14 +84,14 @@ std::string Summary::text() const {
   std::string out;
   out += "rows        " + std::to_string(total_.rows) + "\n";
   for (std::size_t s = 0; s < kStatuses; ++s) {
-    out +=
-        pad(std::string(kStatusNames[s]), 12, false) + std::to_string(total_.by_status[s]) + "\n";
+    out += pad(std::string(row_status_name(s)), 12, false) + std::to_string(total_.by_status[s]) +
+           "\n";
   }
   out += "compliance  ";
-  total_.append_compliance(out, "n/a (no responded tickets)");
-  if (total_.responded() > 0) {
-    out += "% (" + std::to_string(total_.met()) + " met of " + std::to_string(total_.responded()) +
-           " responded)";
+  total_.append_compliance(out, "n/a (no ticket met, missed or breached)");
+  if (total_.judged() > 0) {
+    out += "% (" + std::to_string(total_.of(Status::kMet)) + " met of " +
+           std::to_string(total_.judged()) + " met, missed or breached)";
   }
   out += "\nresponse    ";
   if (responses_.count() == 0) {
@@ -91,28 +100,33 @@ std::string Summary::text() const {
     out += "median " + duration(responses_.percentile(50)) + ", 90th percentile " +
            duration(responses_.percentile(90)) + " (business time)\n";
   }
-  out +=
-      "\npriority  tier          rows  on_track   at_risk  breached       met    missed  "
-      "compliance\n";
+  out += "\npriority  tier          rows";
+  for (std::size_t s = 0; s < kStatuses; ++s) {
+    if (in_table(s)) out += pad(std::string(row_status_name(s)), 10, true);
+  }
+  out += "  compliance\n";
   for (const Line& line : lines()) {
     const Counts& c = line.counts;
     if (c.rows == 0) continue;
     out += pad(line.priority, 10, false) + pad(line.tier, 10, false) +
            pad(std::to_string(c.rows), 8, true);
-    for (std::size_t s = 0; s < kError; ++s) out += pad(std::to_string(c.by_status[s]), 10, true);
+    for (std::size_t s = 0; s < kStatuses; ++s) {
+      if (in_table(s)) out += pad(std::to_string(c.by_status[s]), 10, true);
+    }
     std::string compliance;
     c.append_compliance(compliance, "n/a");
-    out += pad(compliance + (c.responded() > 0 ? "%" : ""), 12, true) + "\n";
+    out += pad(compliance + (c.judged() > 0 ? "%" : ""), 12, true) + "\n";
   }
   return out;
 }
 
 std::string Summary::json() const {
   std::string out = "{\"rows\":" + std::to_string(total_.rows) + ",\"statuses\":";
-  append_statuses(out, total_, kStatuses);
+  append_statuses(out, total_, false);
   out += ",\"compliance_percent\":";
   total_.append_compliance(out, "null");
-  out += ",\"responded\":" + std::to_string(total_.responded());
+  out += ",\"responded\":" + std::to_string(total_.of(Status::kMet) + total_.of(Status::kMissed));
+  out += ",\"judged\":" + std::to_string(total_.judged());
   out += ",\"response_business_seconds\":{\"median\":";
   out += responses_.count() ? std::to_string(responses_.percentile(50)) : "null";
   out += ",\"p90\":";
@@ -128,7 +142,7 @@ std::string Summary::json() const {
     out += ",\"tier\":";
     append_json_string(out, line.tier);
     out += ",\"rows\":" + std::to_string(c.rows) + ",\"statuses\":";
-    append_statuses(out, c, kError);
+    append_statuses(out, c, true);
     out += ",\"compliance_percent\":";
     c.append_compliance(out, "null");
     out += '}';
@@ -158,10 +172,13 @@ std::vector<Summary::Line> Summary::lines() const {
   return out;
 }
 
-void Summary::append_statuses(std::string& out, const Counts& c, std::size_t n) {
-  for (std::size_t s = 0; s < n; ++s) {
-    out += s ? ",\"" : "{\"";
-    out += kStatusNames[s];
+void Summary::append_statuses(std::string& out, const Counts& c, bool table) {
+  bool first = true;
+  for (std::size_t s = 0; s < kStatuses; ++s) {
+    if (table && !in_table(s)) continue;
+    out += first ? "{\"" : ",\"";
+    first = false;
+    out += row_status_name(s);
     out += "\":" + std::to_string(c.by_status[s]);
   }
   out += '}';

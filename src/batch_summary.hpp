@@ -14,11 +14,12 @@
 
 namespace sla::batch_detail {
 
-// Statuses by index: the five of Status in its order, then error.
-constexpr std::size_t kStatuses = 6;
-constexpr std::size_t kError = 5;
-constexpr std::array<std::string_view, kStatuses> kStatusNames = {"on_track", "at_risk", "breached",
-                                                                  "met",      "missed",  "error"};
+// Row statuses by index: those of Status in its order, then error.
+constexpr std::size_t kStatuses = kStatusCount + 1;
+constexpr std::size_t kError = kStatusCount;
+
+// Returns the name of row status `i`: status_name, or "error".
+std::string_view row_status_name(std::size_t i);
 
 // Response business times at one-second resolution below kLimit (about 129 business days), in
 // pages of counters allocated on first use: exact percentiles in at most 16 MiB however many
@@ -52,13 +53,14 @@ struct Counts {
   std::array<std::int64_t, kStatuses> by_status{};
   std::int64_t rows = 0;
 
-  // Returns the rows that are met.
-  std::int64_t met() const { return by_status[static_cast<std::size_t>(Status::kMet)]; }
-  // Returns the rows that are met or missed: those with a response.
-  std::int64_t responded() const {
-    return met() + by_status[static_cast<std::size_t>(Status::kMissed)];
+  std::int64_t of(Status s) const { return by_status[static_cast<std::size_t>(s)]; }
+  // Returns the rows whose deadline was met, missed, or passed unanswered: the rows that
+  // decide compliance (an unanswered ticket past its deadline has failed as surely as one
+  // answered late).
+  std::int64_t judged() const {
+    return of(Status::kMet) + of(Status::kMissed) + of(Status::kBreached);
   }
-  // Appends met / (met + missed) as a percentage, or `none`.
+  // Appends met / judged as a percentage, or `none` if none is judged.
   void append_compliance(std::string& out, std::string_view none) const;
 };
 
@@ -84,7 +86,8 @@ class Summary {
     Counts counts;
   };
   std::vector<Line> lines() const;
-  static void append_statuses(std::string& out, const Counts& c, std::size_t n);
+  // Appends the counts by status as a JSON object; `table`: only the table's statuses.
+  static void append_statuses(std::string& out, const Counts& c, bool table);
   // Business time for people, in days of the newest version's default calendar.
   std::string duration(std::int64_t seconds) const;
 

@@ -51,6 +51,20 @@ void add_ticket(CLI::App& app, Options& o) {
       ->type_name("TEMPLATE");
 }
 
+// How tickets are read: zones, time formats and words of help-desk exports.
+void add_reading(CLI::App& app, Options& o) {
+  app.add_option("--input-tz", o.input_tz,
+                 "Read times without an offset in ZONE (default: the policy zone)")
+      ->type_name("ZONE");
+  app.add_option("--time-format", o.time_format,
+                 "Also read times in this strftime-style format, e.g. '%d/%b/%y %I:%M %p'")
+      ->type_name("FMT");
+  app.add_option("--priority-map", o.priority_map,
+                 "More priority words: WORD=PRIORITY,... (WORD= or -= for the default)")
+      ->type_name("MAP");
+  app.add_option("--tier-map", o.tier_map, "More tier words: WORD=TIER,...")->type_name("MAP");
+}
+
 void add_state(CLI::App& app, Options& o) {
   app.add_option("--now", o.now, "The moment to judge the ticket at (default: now)")
       ->type_name("TIME");
@@ -99,6 +113,7 @@ std::string command_of(int argc, const char* const* argv) {
 // building CLI11 options is most of sla's start-up time.
 void add_options(CLI::App& app, const std::string& command, Options& o) {
   if (command == "due" || command == "check") add_ticket(app, o);
+  if (command == "due" || command == "check" || command == "batch") add_reading(app, o);
   if (command == "check") {
     add_state(app, o);
     app.add_option("--responded", o.responded, "When the first response was sent")
@@ -111,6 +126,12 @@ void add_options(CLI::App& app, const std::string& command, Options& o) {
     app.add_option("--only", o.only, "Keep rows of these statuses (comma-separated)")
         ->type_name("STATUS,...");
     app.add_flag("--summary", o.summary, "Counts and compliance instead of rows");
+    app.add_option("--column", o.columns,
+                   "Read FIELD from the column named HEADER: FIELD=HEADER (repeatable)")
+        ->type_name("FIELD=HEADER");
+    app.add_option("--delimiter", o.delimiter,
+                   "Field separator: a character such as ';', or tab (default ',', tab for *.tsv)")
+        ->type_name("CHAR");
     app.add_option("--format", o.format, "Template with named fields per row")
         ->type_name("TEMPLATE");
   }

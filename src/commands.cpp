@@ -8,6 +8,7 @@
 #include "output_template.hpp"
 #include "report.hpp"
 #include "system.hpp"
+#include "ticket_reader.hpp"
 
 #include <ostream>
 
@@ -15,22 +16,25 @@ namespace sla {
 namespace {
 
 constexpr std::string_view kTicketOutputs = "text, json, jsonl, csv or tsv";
-constexpr TicketFieldNames kFieldNames = {"--submitted", "priority", "tier", "--calendar",
-                                          "--responded"};
+constexpr TicketFieldNames kFieldNames = {"--submitted", "priority",    "tier",
+                                          "--calendar",  "--responded", "--reseller"};
 
 std::optional<std::string_view> view(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
   return std::string_view(*text);
 }
 
-Ticket read_ticket(const Options& options, const Context& ctx) {
+Ticket read_ticket(const Options& options, Context& ctx) {
   TicketText text;
   text.submitted = options.submitted ? std::string_view(*options.submitted) : "now";
   text.priority = view(options.priority);
   text.tier = view(options.tier);
   text.calendar = view(options.calendar);
   text.responded = view(options.responded);
-  return ctx.engine.read_ticket(text, ctx.now, kFieldNames);
+  TicketReader reader(ctx.engine, ctx.read_options(options, kFieldNames));
+  Ticket ticket = reader.read(text, ctx.now);
+  ticket.reseller = options.reseller;
+  return ticket;
 }
 
 std::string reseller_text(Output output, const Policy& policy) {
@@ -47,7 +51,7 @@ std::string reseller_text(Output output, const Policy& policy) {
 // Writes one due/check result in the chosen output.
 void write_result(const Options& options, const Context& ctx, Output output, const Result& r,
                   bool check, std::ostream& out) {
-  Record record{check ? FieldSet::kCheck : FieldSet::kDue, &r, {}, 0, {}};
+  Record record{check ? FieldSet::kCheck : FieldSet::kDue, &r, {}, 0, {}, {}};
   const Zone& display = ctx.display(r.ticket.version);
   const BusinessClock& clock = ctx.engine.clock(r.ticket.version, r.calendar);
   std::string text;
@@ -61,11 +65,17 @@ void write_result(const Options& options, const Context& ctx, Output output, con
     TextStyle style{&ctx.engine.policy_zone(r.ticket.version), &display,
                     color_wanted(options.color)};
     text = render_result_text(r, check, style);
-    if (options.explain) text += "\n" + render_trace_text(trace, {&clock.zone(), r.day()});
+    if (options.explain) {
+      text += "\n" + render_trace_text(trace, {&clock.zone(), r.day(), r.ticket.wall_zone});
+    }
   } else if (output == Output::kJson || output == Output::kJsonl) {
     append_json(text, record, display);
     if (options.explain) {
       text.pop_back();
+      if (r.ticket.wall_zone != nullptr) {
+        text += ",\"read_in\":";
+        append_json_string(text, r.ticket.wall_zone->name());
+      }
       text += ",\"segments\":";
       append_trace_json(text, trace, display);
       text += '}';
@@ -88,9 +98,8 @@ int run_ticket(const Options& options, bool check, std::ostream& out) {
   Ticket ticket = read_ticket(options, ctx);
   date::sys_seconds now = check ? ctx.time(options.now, "--now") : ctx.now;
   double warn = check ? parse_warn(options.warn) : 75.0;
-  const Policy& policy = ctx.engine.policy(ticket.version);
-  if (options.reseller && !policy.reseller_covered) {
-    out << reseller_text(output, policy);
+  if (!ctx.engine.covered(ticket)) {
+    out << reseller_text(output, ctx.engine.policy(ticket.version));
     return 0;
   }
   // For due, the state at now gives the text its relative phrase; JSON and CSV leave it out.
@@ -111,7 +120,13 @@ int run_batch_command(const Options& options, std::istream& in, std::ostream& ou
   settings.warn_percent = parse_warn(options.warn);
   settings.only = options.only.value_or("");
   settings.summary = options.summary;
-  switch (parse_output(options.output, kTicketOutputs)) {
+  settings.read = ctx.read_options(options, {});
+  settings.columns = options.columns;
+  if (options.delimiter) settings.delimiter = parse_delimiter(*options.delimiter);
+  switch (options.output.empty() ? Output::kCsv : parse_output(options.output, kTicketOutputs)) {
+    case Output::kText:
+      settings.output = BatchOutput::kText;
+      break;
     case Output::kJsonl:
       settings.output = BatchOutput::kJsonl;
       break;
@@ -121,7 +136,7 @@ int run_batch_command(const Options& options, std::istream& in, std::ostream& ou
     case Output::kTsv:
       settings.output = BatchOutput::kTsv;
       break;
-    default:  // CSV is batch's default
+    default:
       settings.output = BatchOutput::kCsv;
   }
   std::optional<OutputTemplate> format;

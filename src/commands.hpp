@@ -14,7 +14,10 @@ struct Options {
   std::string command = "due";
   std::optional<std::string> submitted, priority, tier, now, responded, warn;
   std::optional<std::string> from, to, only, format, calendar;
-  std::string output = "text";
+  std::optional<std::string> input_tz, time_format, delimiter;
+  std::vector<std::string> priority_map, tier_map;  // --priority-map, --tier-map lists
+  std::vector<std::string> columns;                 // batch --column FIELD=HEADER
+  std::string output;  // -o; empty: the command's default (text, or CSV for batch)
   std::string tz;
   std::string color = "auto";
   std::vector<std::string> holidays;  // --holidays sets, in order

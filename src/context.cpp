@@ -17,15 +17,10 @@ EngineSetup setup_of(const Options& options) {
   return setup;
 }
 
-// The engine's resources live only while it is built.
-Engine build_engine(const Options& options) {
-  SystemResources resources;
-  return Engine(setup_of(options), resources);
-}
-
 }  // namespace
 
-Output parse_output(const std::string& text, std::string_view allowed) {
+Output parse_output(const std::string& given, std::string_view allowed) {
+  const std::string text = given.empty() ? std::string("text") : given;
   constexpr std::pair<std::string_view, Output> kForms[] = {
       {"text", Output::kText}, {"json", Output::kJson}, {"jsonl", Output::kJsonl},
       {"csv", Output::kCsv},   {"tsv", Output::kTsv},   {"toml", Output::kToml}};
@@ -44,9 +39,32 @@ Output parse_output(const std::string& text, std::string_view allowed) {
 }
 
 Context::Context(const Options& options)
-    : engine(build_engine(options)),
+    : engine(setup_of(options), resources),
       tz(options.tz.empty() ? std::nullopt : std::optional<Zone>(load_zone(options.tz, "--tz"))),
+      input_tz(options.input_tz ? std::optional<Zone>(load_zone(*options.input_tz, "--input-tz"))
+                                : std::nullopt),
       now(current_time(engine.policy_zone(engine.newest()))) {}
+
+ReadOptions Context::read_options(const Options& options, const TicketFieldNames& names) {
+  ReadOptions read;
+  read.names = names;
+  read.input_zone = input_tz ? &*input_tz : nullptr;
+  read.time_format = options.time_format.value_or("");
+  read.priority_map = options.priority_map;
+  read.tier_map = options.tier_map;
+  read.resources = &resources;
+  return read;
+}
+
+char parse_delimiter(const std::string& text) {
+  if (text == "tab" || text == "\\t" || text == "\t") return '\t';
+  if (text.size() == 1 && text[0] != '"' && text[0] != '\n' && text[0] != '\r' &&
+      static_cast<unsigned char>(text[0]) < 0x80) {
+    return text[0];
+  }
+  throw InputError("invalid --delimiter " + quote(text) +
+                   "; expected one ASCII character such as ; or |, or tab");
+}
 
 date::sys_seconds Context::time(const std::optional<std::string>& text,
                                 std::string_view field) const {

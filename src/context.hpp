@@ -3,6 +3,8 @@
 
 #include "commands.hpp"
 #include "engine.hpp"
+#include "system.hpp"
+#include "ticket_reader.hpp"
 #include "zone.hpp"
 
 #include <date/date.h>
@@ -15,8 +17,8 @@ namespace sla {
 
 enum class Output { kText, kJson, kJsonl, kCsv, kTsv, kToml };
 
-// Returns the output `text` names; `allowed` lists the forms the command takes, for errors.
-// Throws InputError.
+// Returns the output `text` names (empty: text); `allowed` lists the forms the command takes,
+// for errors. Throws InputError.
 Output parse_output(const std::string& text, std::string_view allowed);
 
 // The engine of the policy files the options name (--policy, SLA_POLICY, or the built-in one)
@@ -30,10 +32,18 @@ struct Context {
   // Returns the time `text` names (now if absent), read in the newest policy version's zone.
   date::sys_seconds time(const std::optional<std::string>& text, std::string_view field) const;
 
+  // Returns how the options say tickets are read, fields named `names`.
+  ReadOptions read_options(const Options& options, const TicketFieldNames& names);
+
+  SystemResources resources;
   Engine engine;
   std::optional<Zone> tz;
+  std::optional<Zone> input_tz;  // --input-tz
   date::sys_seconds now;
 };
+
+// Returns the --delimiter character: one byte, or "tab". Throws InputError.
+char parse_delimiter(const std::string& text);
 
 // Returns the --warn percentage (default 75). Throws InputError.
 double parse_warn(const std::optional<std::string>& text);

@@ -14,7 +14,11 @@ constexpr std::size_t kShrinkAbove = std::size_t{4} << 20;
 
 }  // namespace
 
-CsvReader::CsvReader(CsvLimits limits) : limits_(limits) {}
+CsvReader::CsvReader(CsvLimits limits, CsvDialect dialect) : limits_(limits), dialect_(dialect) {}
+
+bool CsvReader::all_empty() const {
+  return std::all_of(fields_.begin(), fields_.end(), [](const Span& f) { return f.length == 0; });
+}
 
 void CsvReader::feed(std::string_view text) {
   char* to = prepare(text.size());
@@ -124,8 +128,8 @@ bool CsvReader::fast_record() {
       fields_.clear();
       return false;  // scan() reports it
     }
-    const auto* comma =
-        static_cast<const char*>(std::memchr(from, ',', static_cast<std::size_t>(newline - from)));
+    const auto* comma = static_cast<const char*>(
+        std::memchr(from, dialect_.separator, static_cast<std::size_t>(newline - from)));
     const char* end = comma == nullptr ? newline : comma;
     fields_.push_back(
         {static_cast<std::size_t>(from - begin), static_cast<std::size_t>(end - from)});
@@ -134,6 +138,15 @@ bool CsvReader::fast_record() {
   }
   Span& last = fields_.back();
   if (last.length > 0 && begin[last.offset + last.length - 1] == '\r') --last.length;
+  if (dialect_.trim_unquoted) {
+    for (Span& f : fields_) {
+      while (f.length > 0 && begin[f.offset] == ' ') {
+        ++f.offset;
+        --f.length;
+      }
+      while (f.length > 0 && begin[f.offset + f.length - 1] == ' ') --f.length;
+    }
+  }
   blank_ = fields_.size() == 1 && last.length == 0;
   pos_ += length + 1;
   ++line_;
@@ -158,7 +171,7 @@ bool CsvReader::scan() {
         [[fallthrough]];
       case State::kUnquoted:
       case State::kFieldDone: {
-        while (pos_ < tail_ && data[pos_] != ',' && data[pos_] != '\n') ++pos_;
+        while (pos_ < tail_ && data[pos_] != dialect_.separator && data[pos_] != '\n') ++pos_;
         if (pos_ == tail_) return false;
         const bool last = data[pos_] == '\n';
         if (state_ == State::kUnquoted) end_field(field_start_, pos_, last);
@@ -176,7 +189,7 @@ bool CsvReader::scan() {
           ++pos_;
           state_ = State::kQuoted;
         } else {
-          end_field(field_start_, write_, false);
+          end_field(field_start_, write_, false, true);
           state_ = State::kAfterQuote;
         }
         break;
@@ -214,20 +227,27 @@ bool CsvReader::after_quote() {
     ++pos_;  // CR at the very end: the line break of the last record
   } else if (c == '\r' && buffer_[pos_ + 1] == '\n') {
     ++pos_;
-  } else if (c != ',' && c != '\n') {
+  } else if (c != dialect_.separator && c != '\n') {
     fail(line_, column_ - 1,
-         "text after the closing quote; expected a comma or a line break after it (a quote "
-         "inside a quoted field is written twice: \"\")");
+         std::string("text after the closing quote; expected ") +
+             (dialect_.separator == ','    ? "a comma"
+              : dialect_.separator == '\t' ? "a tab"
+                                           : "a separator") +
+             " or a line break after it (a quote inside a quoted field is written twice: \"\")");
   }
   state_ = State::kFieldDone;
   return true;
 }
 
 // Records field [from, to) that ended at a separator, or at the end of the line if `last`.
-void CsvReader::end_field(std::size_t from, std::size_t to, bool last) {
+void CsvReader::end_field(std::size_t from, std::size_t to, bool last, bool quoted) {
   ++column_;
   if (skipping_) return;
   if (last && to > from && buffer_[to - 1] == '\r') --to;
+  if (dialect_.trim_unquoted && !quoted) {
+    while (from < to && buffer_[from] == ' ') ++from;
+    while (to > from && buffer_[to - 1] == ' ') --to;
+  }
   if (fields_.size() == limits_.max_fields) {
     fail(line_, column_ - 1,
          "more than " + std::to_string(limits_.max_fields) + " fields in one record");
@@ -268,10 +288,10 @@ void CsvReader::end_at_eof() {
       fail(quote_line_, column_,
            "the quoted field opened on line " + std::to_string(quote_line_) +
                " is not closed before the end of the input; expected a closing quote");
-      end_field(field_start_, write_, false);
+      end_field(field_start_, write_, false, true);
       break;
     case State::kQuotedQuote:
-      end_field(field_start_, write_, false);
+      end_field(field_start_, write_, false, true);
       break;
     case State::kAfterQuote:
     case State::kFieldDone:

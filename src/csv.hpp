@@ -15,6 +15,12 @@ struct CsvLimits {
   std::size_t max_fields = 16384;                        // fields of one record
 };
 
+// How the text is written: the separator, and whether unquoted fields lose their spaces.
+struct CsvDialect {
+  char separator = ',';
+  bool trim_unquoted = false;  // spaces around an unquoted field are not part of it
+};
+
 // A record the reader could not read as RFC 4180 says, and where.
 struct CsvProblem {
   std::int64_t line = 0;   // physical line (1-based) where the problem was found
@@ -22,7 +28,8 @@ struct CsvProblem {
   std::string message;     // e.g. "text after the closing quote"; empty when there is none
 };
 
-// Splits CSV text into records. Fields are separated by `,` and records end at LF or CRLF
+// Splits CSV text into records. Fields are separated by `,` (or the dialect's separator: `;`,
+// a tab) and records end at LF or CRLF
 // outside quotes. Quoted fields may hold separators, line breaks and doubled quotes; a quote
 // inside an unquoted field is taken literally. A UTF-8 byte-order mark at the very start is
 // dropped. The input is fed in chunks of any size, and a record is returned once its end has
@@ -36,7 +43,7 @@ class CsvReader {
  public:
   enum class Next { kRecord, kNeedInput, kEnd };
 
-  explicit CsvReader(CsvLimits limits = {});
+  explicit CsvReader(CsvLimits limits = {}, CsvDialect dialect = {});
 
   // Appends `text` to the input. REQUIRES: finish() has not been called.
   void feed(std::string_view text);
@@ -68,6 +75,9 @@ class CsvReader {
   // Returns true if the current record is a line with nothing on it (or just CR).
   bool blank() const { return blank_; }
 
+  // Returns true if every field of the current record is empty (a line of separators).
+  bool all_empty() const;
+
   // Returns what was wrong with the current record (message empty if nothing).
   const CsvProblem& problem() const { return problem_; }
 
@@ -85,7 +95,7 @@ class CsvReader {
   bool scan();
   bool scan_quoted();
   bool after_quote();
-  void end_field(std::size_t from, std::size_t to, bool last);
+  void end_field(std::size_t from, std::size_t to, bool last, bool quoted = false);
   bool end_line();
   void end_record();
   void end_at_eof();
@@ -96,6 +106,7 @@ class CsvReader {
   void compact();
 
   CsvLimits limits_;
+  CsvDialect dialect_;
   std::vector<char> buffer_;
   std::size_t head_ = 0;  // where the current record starts
   std::size_t pos_ = 0;   // next byte to scan

@@ -183,55 +183,6 @@ std::optional<std::size_t> Engine::version_at(date::sys_seconds t) const {
   return static_cast<std::size_t>(after - effective_.begin()) - 1;
 }
 
-Ticket Engine::read_ticket(const TicketText& text, date::sys_seconds now,
-                           const TicketFieldNames& names, TicketField* failed) const {
-  auto field = [&](TicketField f) {
-    if (failed != nullptr) *failed = f;
-    return names[static_cast<std::size_t>(f)];
-  };
-  Ticket t;
-  // Times without an offset are read in the zone of the version they fall under, which is
-  // known only once the time is: read in the newest version's zone, and again if the version
-  // found has another zone.
-  std::string_view submitted_name = field(TicketField::kSubmitted);
-  std::size_t reader = newest();
-  t.submitted = parse_time(text.submitted, policy_zone(reader), now, submitted_name);
-  auto version = version_at(t.submitted);
-  if (version && policy_zone(*version).name() != policy_zone(reader).name()) {
-    t.submitted = parse_time(text.submitted, policy_zone(*version), now, submitted_name);
-    version = version_at(t.submitted);
-  }
-  if (!version) {
-    const Policy& first = versions_.front().policy;
-    throw InputError("invalid " + std::string(submitted_name) + " " + quote(text.submitted) +
-                     ": before the first policy in force (" + quote(versions_.front().source) +
-                     " from " + date::format("%F", *first.effective) +
-                     "); expected a ticket submitted while a policy was in force");
-  }
-  t.version = *version;
-  const Policy& p = policy(t.version);
-  const Zone& zone = policy_zone(t.version);
-  t.priority = p.default_priority;
-  if (text.priority) {
-    t.priority = parse_priority(p, *text.priority, field(TicketField::kPriority));
-  }
-  t.tier = p.default_tier;
-  if (text.tier) t.tier = parse_tier(p, *text.tier, field(TicketField::kTier));
-  if (text.calendar) {
-    t.calendar = parse_calendar(p, *text.calendar, field(TicketField::kCalendar));
-  }
-  if (text.responded) {
-    std::string_view responded_name = field(TicketField::kResponded);
-    t.responded = parse_time(*text.responded, zone, now, responded_name);
-    if (*t.responded < t.submitted) {
-      throw InputError("invalid " + std::string(responded_name) + " " +
-                       quote(format_time(*t.responded, zone)) + ": before the submission at " +
-                       format_time(t.submitted, zone) + "; expected a time at or after it");
-    }
-  }
-  return t;
-}
-
 std::optional<Result> Engine::evaluate(const Ticket& ticket, date::sys_seconds now,
                                        double warn_percent) const {
   const Policy& p = policy(ticket.version);

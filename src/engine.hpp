@@ -47,19 +47,6 @@ struct EngineSetup {
   std::vector<std::string> holidays;  // --holidays: replaces every calendar's listed sets
 };
 
-// The fields of a ticket as text, before they are read; nullopt: not given (the default).
-struct TicketText {
-  std::string_view submitted;  // required
-  std::optional<std::string_view> priority, tier, calendar, responded;
-};
-
-// The fields of TicketText, to say which one was wrong.
-enum class TicketField { kSubmitted, kPriority, kTier, kCalendar, kResponded };
-inline constexpr std::size_t kTicketFields = 5;
-
-// What each field is called in error messages ("--submitted", or a batch column).
-using TicketFieldNames = std::array<std::string_view, kTicketFields>;
-
 class Engine {
  public:
   // Builds the engine: parses each policy, loads the zones and holiday sets it names, and
@@ -89,16 +76,16 @@ class Engine {
     return versions_[version].holiday_labels[calendar];
   }
 
-  // Returns the ticket the text fields describe, read with the policy version in force at its
-  // submission; times without an offset are wall times of that version's zone; "now" is
-  // `now`. Throws InputError naming the field (`names`), and sets `*failed` to it.
-  Ticket read_ticket(const TicketText& text, date::sys_seconds now, const TicketFieldNames& names,
-                     TicketField* failed = nullptr) const;
-
   // Returns the ticket's deadline and state at `now`, or nullopt if the deadline would fall
   // after the last supported day. Never throws. REQUIRES: a ticket read by this engine.
   std::optional<Result> evaluate(const Ticket& ticket, date::sys_seconds now,
                                  double warn_percent) const;
+
+  // Returns whether the ticket's version covers it: not bought through a reseller, or a
+  // policy that covers resellers.
+  bool covered(const Ticket& ticket) const {
+    return !ticket.reseller || policy(ticket.version).reseller_covered;
+  }
 
   // Returns the message for a ticket evaluate() has no deadline for.
   std::string no_deadline_message(const Ticket& ticket) const;

@@ -17,6 +17,8 @@ std::string_view status_name(Status s) {
       return "met";
     case Status::kMissed:
       return "missed";
+    case Status::kNotCovered:
+      return "not_covered";
   }
   return "on_track";
 }

@@ -13,9 +13,11 @@
 
 namespace sla {
 
-enum class Status { kOnTrack, kAtRisk, kBreached, kMet, kMissed };
+// A ticket's state. kNotCovered: bought through a reseller, outside the policy; no deadline.
+enum class Status { kOnTrack, kAtRisk, kBreached, kMet, kMissed, kNotCovered };
+inline constexpr std::size_t kStatusCount = 6;
 
-// Returns "on_track", "at_risk", "breached", "met" or "missed".
+// Returns "on_track", "at_risk", "breached", "met", "missed" or "not_covered".
 std::string_view status_name(Status s);
 
 // A ticket's state at `now` (sla check).

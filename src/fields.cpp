@@ -91,9 +91,16 @@ class Visitor {
     }
   }
 
-  void nulls(FieldSet set, std::size_t from, std::size_t to) {
+  // Gives every field from `from` to `to` as null, but the status as `status` if not empty.
+  void nulls(FieldSet set, std::size_t from, std::size_t to, std::string_view status = {}) {
     const auto& names = field_names(set);
-    for (std::size_t i = from; i < to; ++i) sink_.null(names[i]);
+    for (std::size_t i = from; i < to; ++i) {
+      if (!status.empty() && names[i] == "status") {
+        sink_.text(names[i], status);
+      } else {
+        sink_.null(names[i]);
+      }
+    }
   }
 
  private:
@@ -314,7 +321,7 @@ void visit_fields(const Record& record, const Zone& display, FieldSink& sink) {
   const std::size_t first = batch ? 2 : 0;
   const std::size_t last = field_names(record.set).size() - (batch ? 1 : 0);
   if (record.result == nullptr) {
-    v.nulls(record.set, first, last);
+    v.nulls(record.set, first, last, record.status);
   } else {
     v.due(*record.result);
     if (record.set != FieldSet::kDue) {

@@ -15,13 +15,15 @@ namespace sla {
 // Which command's fields: due has the fewest, check adds its state, batch adds id/line/error.
 enum class FieldSet { kDue, kCheck, kBatch };
 
-// One output record: a result (absent for a batch row in error) and the batch row's extras.
+// One output record: a result (absent for a batch row in error or not covered) and the batch
+// row's extras.
 struct Record {
   FieldSet set = FieldSet::kDue;
   const Result* result = nullptr;
   std::string_view id;
   std::int64_t line = 0;
   std::string_view error;
+  std::string_view status;  // without a result: the row's status, "error" or "not_covered"
 };
 
 // Receives the fields of a record in output order.

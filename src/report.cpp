@@ -45,8 +45,7 @@ std::string_view status_colour(Status s) {
 std::string relative(const Result& r) {
   const CheckState& c = *r.check;
   if (c.now > r.deadline)
-    return "overdue by " + format_duration(c.now - r.deadline, std::chrono::hours{24}) +
-           " of wall-clock time";
+    return "overdue by " + format_wall_duration(c.now - r.deadline) + " of wall-clock time";
   return "due in " + format_duration(c.remaining, r.day()) + " of business time";
 }
 
@@ -96,6 +95,9 @@ std::string render_result_text(const Result& r, bool check, const TextStyle& sty
            ? fmt::format("{}, {} support", priority.id, r.tier().id)
            : fmt::format("{} ({}), {} support", priority.id, priority.name, r.tier().id));
   line(out, "Submitted", both_zones(r.ticket.submitted, style));
+  if (r.ticket.wall_zone != nullptr) {
+    line(out, "Read in", r.ticket.wall_zone->name() + " (no offset given)");
+  }
   if (r.clock_start != r.ticket.submitted)
     line(out, "Clock starts", both_zones(r.clock_start, style));
   std::string target = r.cell().target.words();
@@ -118,7 +120,7 @@ std::string render_result_text(const Result& r, bool check, const TextStyle& sty
                      format_duration(r.target, r.day()), c.percent_elapsed));
     std::string status(status_name(c.status));
     if (c.status == Status::kBreached || c.status == Status::kMissed) {
-      status += ", " + format_duration(c.overdue, std::chrono::hours{24}) + " late";
+      status += ", " + format_wall_duration(c.overdue) + " late";
     } else if (!r.ticket.responded) {
       status += ", " + relative(r);
     }
@@ -129,9 +131,12 @@ std::string render_result_text(const Result& r, bool check, const TextStyle& sty
 }
 
 std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceStyle& style) {
-  constexpr std::chrono::seconds kNoDays = std::chrono::hours{24 * 365};
   const Zone& zone = *style.zone;
   std::string out = fmt::format("Business time counted ({} wall time):\n", zone.name());
+  if (style.read_in != nullptr && style.read_in->name() != zone.name()) {
+    out +=
+        fmt::format("  (times given without an offset were read in {})\n", style.read_in->name());
+  }
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const DayTrace& d = trace[i];
     std::string day =
@@ -139,7 +144,7 @@ std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceSty
     if (d.kind == DayTrace::Kind::kCounted) {
       // A day's share in hours ("9h", not "1d"); the running total in business days.
       out += fmt::format("  {:<32} {}\u2013{}  {:<7}  total {}", day, local_hhmm(d.begin, zone),
-                         local_hhmm(d.end, zone), format_duration(d.counted, kNoDays),
+                         local_hhmm(d.end, zone), format_wall_duration(d.counted),
                          format_duration(d.running_total, style.day));
       if (!d.holiday.empty()) out += fmt::format("  (part closed: {})", d.holiday);
       out += '\n';
@@ -163,6 +168,46 @@ std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceSty
     i = j - 1;
   }
   return out;
+}
+
+std::string table_header() {
+  return fmt::format("{:<12} {:<12} {:<9} {:<10} {:<26} {}\n", "id", "status", "priority", "tier",
+                     "deadline", "");
+}
+
+void append_table_row(std::string& out, const Record& record, const Zone& zone) {
+  const Result* r = record.result;
+  std::string line;
+  if (r == nullptr) {
+    line = fmt::format("{:<12} {:<12} {:<9} {:<10} {:<26} {}", record.id, record.status, "", "", "",
+                       record.status == "error" ? record.error : "bought through a reseller");
+  } else {
+    const CheckState& c = *r->check;
+    std::string detail;
+    switch (c.status) {
+      case Status::kOnTrack:
+      case Status::kAtRisk:
+        detail = "due in " + format_duration(c.remaining, r->day()) + " of business time";
+        break;
+      case Status::kBreached:
+        detail = "overdue by " + format_wall_duration(c.overdue);
+        break;
+      case Status::kMet:
+        detail = "answered after " + format_duration(*c.response_business, r->day()) +
+                 " of business time";
+        break;
+      case Status::kMissed:
+        detail = "answered " + format_wall_duration(c.overdue) + " late";
+        break;
+      case Status::kNotCovered:
+        break;
+    }
+    line = fmt::format("{:<12} {:<12} {:<9} {:<10} {:<26} {}", record.id, status_name(c.status),
+                       r->priority().id, r->tier().id, format_human(r->deadline, zone), detail);
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  out += line;
+  out += '\n';
 }
 
 void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, const Zone& display) {

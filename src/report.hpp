@@ -3,6 +3,7 @@
 
 #include "business_clock.hpp"
 #include "evaluate.hpp"
+#include "fields.hpp"
 #include "holidays.hpp"
 #include "zone.hpp"
 
@@ -21,8 +22,9 @@ struct TextStyle {
 
 // What an explanation needs to know of the calendar it walked.
 struct TraceStyle {
-  const Zone* zone = nullptr;   // the calendar's zone: its days and wall times
-  std::chrono::seconds day{0};  // the calendar's "1d", for running totals
+  const Zone* zone = nullptr;     // the calendar's zone: its days and wall times
+  std::chrono::seconds day{0};    // the calendar's "1d", for running totals
+  const Zone* read_in = nullptr;  // where times without an offset were read, if any
 };
 
 // Returns `t` for people: "Fri 2026-11-27 09:30 EST" (seconds only when not zero).
@@ -44,6 +46,13 @@ void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, con
 // and as a JSON array of {date, weekday, name, observed}.
 std::string render_holidays_text(const std::vector<Holiday>& holidays);
 std::string render_holidays_json(const std::vector<Holiday>& holidays);
+
+// Returns the header line of batch's table for people (-o text).
+std::string table_header();
+
+// Appends one line of batch's table for `record`: id, status, priority, tier, the deadline in
+// `zone`, and what is left, how late, or what went wrong.
+void append_table_row(std::string& out, const Record& record, const Zone& zone);
 
 // Returns the weekday of `day` as "Mon".."Sun".
 std::string_view weekday_name(date::weekday wd);

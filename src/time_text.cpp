@@ -1,9 +1,10 @@
-// Text to instants and back: a hand-written ISO 8601 reader and writer.
+// Text to instants and back: a hand-written reader of the SPEC's forms and an ISO 8601 writer.
 #include "time_text.hpp"
 
 #include "error.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 
@@ -11,7 +12,8 @@ namespace sla {
 namespace {
 
 constexpr std::string_view kAccepted =
-    "ISO 8601 like 2026-11-25T16:30:00-05:00, a date, @unix-seconds or now";
+    "ISO 8601 like 2026-11-25T16:30:00-05:00, RFC 2822 like Wed, 25 Nov 2026 16:30:00 -0500, a "
+    "date, @unix-seconds or now";
 // Longer text cannot be a time; refusing it first keeps huge arguments cheap.
 constexpr std::size_t kMaxLength = 64;
 // Unix seconds beyond this are far outside 1900..9999 and are refused before any arithmetic.
@@ -24,8 +26,72 @@ constexpr const char* kBadDate = "the date is not YYYY-MM-DD";
 constexpr const char* kBadTime = "the time is not HH:MM or HH:MM:SS";
 constexpr const char* kBadOffset = "the offset is not Z, +HH:MM, +HHMM or +HH (or - for west)";
 
+constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 7> kWeekdays = {"sun", "mon", "tue", "wed",
+                                                       "thu", "fri", "sat"};
+
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
+}
+
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool equals_ignoring_case(std::string_view text, std::string_view lower_word) {
+  return text.size() == lower_word.size() &&
+         std::equal(text.begin(), text.end(), lower_word.begin(),
+                    [](char a, char b) { return lower(a) == b; });
+}
+
+// Returns the index of `word` (three letters, any case) in `names`, or -1.
+template <std::size_t N>
+int find_name(std::string_view word, const std::array<std::string_view, N>& names) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (equals_ignoring_case(word, names[i])) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Returns a --time-format that reads `text`, a date with slashes or dots, if one can be told.
+std::string format_guess(std::string_view text) {
+  const char sep = text.find('/') != std::string_view::npos ? '/' : '.';
+  std::array<std::string_view, 3> parts{};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    std::size_t end = i < 2 ? text.find(sep, at) : text.find_first_of(" T", at);
+    if (end == std::string_view::npos) end = i < 2 ? text.size() : text.size();
+    parts[i] = text.substr(at, end - at);
+    at = std::min(end + 1, text.size());
+  }
+  auto number = [](std::string_view p) {
+    int v = 0;
+    for (char c : p) v = is_digit(c) ? v * 10 + (c - '0') : 1000;
+    return p.empty() ? 1000 : v;
+  };
+  std::string year = parts[2].size() == 2 ? "%y" : "%Y";
+  std::string s(1, sep);
+  std::string date;
+  if (find_name(parts[1].substr(0, 3), kMonths) >= 0) {
+    date = "%d" + s + "%b" + s + year;
+  } else if (number(parts[0]) > 12 && number(parts[0]) <= 31) {
+    date = "%d" + s + "%m" + s + year;
+  } else if (number(parts[1]) > 12 && number(parts[1]) <= 31) {
+    date = "%m" + s + "%d" + s + year;
+  } else {
+    return "";  // 11/10/2026: which is the month cannot be told
+  }
+  std::string_view time = text.substr(std::min(at, text.size()));
+  if (time.empty()) return date;
+  const bool pm =
+      time.find("M") != std::string_view::npos || time.find("m") != std::string_view::npos;
+  const bool seconds = std::count(time.begin(), time.end(), ':') >= 2;
+  return date + (pm ? " %I:%M" : " %H:%M") + (seconds ? ":%S" : "") + (pm ? " %p" : "");
 }
 
 // Reads one time text left to right; every failure throws InputError naming field and text.
@@ -47,8 +113,11 @@ class TimeReader {
     if (text_.front() == ' ' || text_.back() == ' ') fail("leading or trailing space");
   }
 
+  std::string_view text() const { return text_; }
   bool at_end() const { return pos_ == text_.size(); }
-  char peek() const { return at_end() ? '\0' : text_[pos_]; }
+  char peek(std::size_t ahead = 0) const {
+    return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
+  }
   bool accept(char c) {
     if (peek() != c) return false;
     ++pos_;
@@ -69,11 +138,49 @@ class TimeReader {
     for (std::size_t i = 0; i < n; ++i) value = value * 10 + (text_[pos_++] - '0');
     return value;
   }
+  // Returns the letters at the reading position, and moves past them.
+  std::string_view word() {
+    std::size_t begin = pos_;
+    while (pos_ < text_.size() && is_letter(text_[pos_])) ++pos_;
+    return text_.substr(begin, pos_ - begin);
+  }
+  // Accepts `w` (lower case) in any case if it stands next, followed by no letter.
+  bool accept_word(std::string_view w) {
+    if (!equals_ignoring_case(text_.substr(pos_, w.size()), w)) return false;
+    if (is_letter(peek(w.size()))) return false;
+    pos_ += w.size();
+    return true;
+  }
+
+  // Throws the error for text that starts with digits but is no date, with a guess at what
+  // was meant.
+  [[noreturn]] void fail_not_a_date() const {
+    const bool all_digits = std::all_of(text_.begin(), text_.end(), is_digit);
+    const std::size_t n = text_.size();
+    if (all_digits && n >= 9 && n <= 11) {
+      fail("a bare number; if it is a Unix time, write @" + std::string(text_),
+           "@unix-seconds, or " + std::string(kAccepted));
+    }
+    if (all_digits && n >= 12 && n <= 14) {
+      fail("a bare number, a Unix time in milliseconds?; write seconds: @" +
+               std::string(text_.substr(0, n - 3)),
+           "@unix-seconds, or " + std::string(kAccepted));
+    }
+    const std::size_t first = count_digits();
+    if ((peek(first) == '/' || peek(first) == '.') && first >= 1 && first <= 2) {
+      const std::string guess = format_guess(text_);
+      fail(std::string("a date with ") + (peek(first) == '/' ? "slashes" : "dots") +
+               " is not read without --time-format",
+           guess.empty() ? "--time-format '%m/%d/%Y' or '%d/%m/%Y' (which one your data uses)"
+                         : "--time-format '" + guess + "'");
+    }
+    fail("the year must have 4 digits");
+  }
 
   // YYYY-MM-DD, checked to be a real date.
   date::year_month_day date() {
     if (count_digits() == 0) fail("not a date or time");
-    if (count_digits() != 4) fail("the year must have 4 digits");
+    if (count_digits() != 4 || (peek(4) != '-' && peek(4) != '\0')) fail_not_a_date();
     const int y = number(4, kBadDate);
     expect('-', kBadDate);
     const int m = number(2, kBadDate);
@@ -85,9 +192,9 @@ class TimeReader {
     return ymd;
   }
 
-  // HH:MM[:SS[.fraction]], the fraction dropped.
+  // H:MM or HH:MM[:SS[.fraction]], the fraction dropped.
   std::chrono::seconds time_of_day() {
-    const int h = number(2, kBadTime);
+    const int h = number(count_digits() == 1 ? 1 : 2, kBadTime);
     expect(':', kBadTime);
     const int m = number(2, kBadTime);
     int s = 0;
@@ -102,11 +209,20 @@ class TimeReader {
     return std::chrono::hours{h} + std::chrono::minutes{m} + std::chrono::seconds{s};
   }
 
-  // Z, ±HH, ±HHMM or ±HH:MM; nullopt where there is none.
+  // Z, UTC, GMT, UT, ±HH, ±HHMM or ±HH:MM, after at most one space; nullopt where there is
+  // none (the reading position stays).
   std::optional<std::chrono::seconds> offset() {
-    if (accept('Z') || accept('z')) return std::chrono::seconds{0};
+    const std::size_t start = pos_;
+    const bool space = accept(' ');
+    if (accept('Z') || accept('z') ||
+        (space && (accept_word("utc") || accept_word("gmt") || accept_word("ut")))) {
+      return std::chrono::seconds{0};
+    }
     const bool negative = peek() == '-';
-    if (!accept('+') && !accept('-')) return std::nullopt;
+    if (!accept('+') && !accept('-')) {
+      pos_ = start;
+      return std::nullopt;
+    }
     const std::size_t digits = count_digits();
     if (digits != 2 && digits != 4) fail(kBadOffset);
     const int h = number(2, kBadOffset, digits == 4);
@@ -120,6 +236,21 @@ class TimeReader {
     if (m > 59) fail("offset minutes go from 00 to 59");
     const std::chrono::seconds value = std::chrono::hours{h} + std::chrono::minutes{m};
     return negative ? -value : value;
+  }
+
+  // [Zone] or [!Zone] after the offset (RFC 9557); the name, or empty if there is none.
+  std::string_view zone_suffix() {
+    if (!accept('[')) return {};
+    accept('!');
+    const std::size_t begin = pos_;
+    while (pos_ < text_.size() && text_[pos_] != ']') ++pos_;
+    const std::string_view name = text_.substr(begin, pos_ - begin);
+    if (!accept(']') || name.empty()) fail("the zone suffix is not [Area/City]");
+    if (name.find('=') != std::string_view::npos) {
+      fail("a suffix tag " + quote(name) + " is not accepted",
+           "a zone name such as [Europe/Berlin]");
+    }
+    return name;
   }
 
   // @[-]digits[.digits], the fraction rounding toward negative infinity.
@@ -147,17 +278,9 @@ class TimeReader {
   std::size_t pos_ = 0;
 };
 
-bool equals_ignoring_case(std::string_view text, std::string_view lower) {
-  return text.size() == lower.size() &&
-         std::equal(text.begin(), text.end(), lower.begin(), [](char a, char b) {
-           return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
-         });
-}
-
 std::string range_text(const Zone& zone) {
   return "a time from 1900-01-01 to 9999-12-31 in " + zone.name();
 }
-
 // Writes the last `width` (2 or 4) decimal digits of `value`, two at a time.
 void put_digits(char* p, unsigned value, int width) {
   static constexpr char kPairs[] =
@@ -219,52 +342,141 @@ void append_offset(std::string& out, std::int64_t offset) {
   reader.fail(what, "a wall time the clocks show, or a time with an offset such as -05:00");
 }
 
-// The ISO 8601 forms: a date, then optionally a time and an offset.
-date::sys_seconds read_iso(TimeReader& reader, const Zone& zone) {
+// A wall time of `zone`, or an instant with its offset.
+ReadTime instant(TimeReader& reader, const TimeContext& context, date::local_seconds local,
+                 std::optional<std::chrono::seconds> offset, bool date_only) {
+  if (offset) return {date::sys_seconds{local.time_since_epoch() - *offset}, true};
+  const Zone& zone = *context.zone;
+  const date::year_month_day ymd{date::floor<date::days>(local)};
+  if (ymd < kFirstDay || ymd > kLastDay)
+    reader.fail("outside the supported range", range_text(zone));
+  // A date alone means the start of that day, even where midnight itself was skipped.
+  if (date_only) return {zone.from_local_lenient(local), false};
+  auto t = zone.from_local(local);
+  if (!t) fail_skipped(reader, zone, local);
+  return {*t, false};
+}
+
+// Checks an RFC 9557 suffix against the instant's offset.
+void check_suffix(TimeReader& reader, const TimeContext& context, std::string_view name,
+                  date::sys_seconds t, std::chrono::seconds offset) {
+  if (!context.suffix_zone) {
+    reader.fail("a [zone] suffix is not accepted here", "a time without the suffix");
+  }
+  const Zone& zone = context.suffix_zone(name);
+  const auto actual = zone.offset_at(t).utc_offset;
+  if (actual != offset) {
+    std::string shown;
+    append_offset(shown, actual.count());
+    reader.fail(
+        "the offset does not agree with " + zone.name() + ", which is " + shown + " at that time",
+        "an offset and a zone that agree, as in 2026-11-25T16:30:00-05:00[America/New_York]");
+  }
+}
+
+// The ISO 8601 forms: a date, then optionally a time, an offset and a zone suffix.
+ReadTime read_iso(TimeReader& reader, const TimeContext& context) {
   const date::year_month_day ymd = reader.date();
   const date::local_days day{ymd};
   const bool date_only = reader.at_end();
   std::chrono::seconds time{0};
   std::optional<std::chrono::seconds> offset;
+  std::string_view suffix;
   if (!date_only) {
     if (!reader.accept('T') && !reader.accept('t') && !reader.accept(' ')) {
       reader.fail("unexpected text after the date");
     }
     time = reader.time_of_day();
     offset = reader.offset();
+    suffix = reader.zone_suffix();
     if (!reader.at_end()) reader.fail("unexpected text after the time");
+    if (!suffix.empty() && !offset) {
+      reader.fail("a [zone] suffix needs an offset before it",
+                  "a time like 2026-11-25T16:30:00-05:00[America/New_York]");
+    }
   }
-  const date::local_seconds local = day + time;
-  if (offset) return date::sys_seconds{local.time_since_epoch() - *offset};
-  if (ymd < kFirstDay || ymd > kLastDay) {
-    reader.fail("outside the supported range", range_text(zone));
+  ReadTime r = instant(reader, context, day + time, offset, date_only);
+  if (!suffix.empty()) check_suffix(reader, context, suffix, r.t, *offset);
+  return r;
+}
+
+// RFC 2822: [Wed, ]25 Nov 2026 16:30[:00] -0500 (or GMT, UT, Z, UTC).
+ReadTime read_rfc2822(TimeReader& reader, const TimeContext& context) {
+  constexpr const char* kBad = "not an RFC 2822 date like Wed, 25 Nov 2026 16:30:00 -0500";
+  int weekday = -1;
+  if (is_letter(reader.peek())) {
+    weekday = find_name(reader.word(), kWeekdays);
+    if (weekday < 0 || !reader.accept(',')) reader.fail(kBad);
+    reader.accept(' ');
   }
-  // A date alone means the start of that day, even where midnight itself was skipped.
-  if (date_only) return zone.from_local_lenient(local);
-  auto instant = zone.from_local(local);
-  if (!instant) fail_skipped(reader, zone, local);
-  return *instant;
+  const std::size_t digits = reader.count_digits();
+  if (digits < 1 || digits > 2) reader.fail(kBad);
+  const int d = reader.number(digits, kBad);
+  if (!reader.accept(' ')) reader.fail(kBad);
+  const int m = find_name(reader.word(), kMonths);
+  if (m < 0 || !reader.accept(' ')) reader.fail(kBad, "a month Jan..Dec, as in 25 Nov 2026");
+  const int y = reader.number(4, "the year must have 4 digits");
+  if (!reader.accept(' ')) reader.fail(kBad);
+  const std::chrono::seconds time = reader.time_of_day();
+  const auto offset = reader.offset();
+  if (!offset) {
+    reader.fail("no zone after the time",
+                "+HHMM, -HHMM, GMT or UT (RFC 2822 zone names such as EST are ambiguous)");
+  }
+  if (!reader.at_end()) reader.fail("unexpected text after the time");
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m + 1)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) reader.fail("no such date");
+  if (weekday >= 0 && date::weekday{ymd}.c_encoding() != static_cast<unsigned>(weekday)) {
+    reader.fail("the weekday is not that date's (" +
+                    std::string(kWeekdays[date::weekday{ymd}.c_encoding()]) + ")",
+                "the date's own weekday, or none");
+  }
+  return instant(reader, context, date::local_days{ymd} + time, offset, false);
 }
 
 }  // namespace
 
-date::sys_seconds parse_time(std::string_view text, const Zone& zone, date::sys_seconds now,
-                             std::string_view field) {
-  TimeReader reader(text, field);
+ReadTime read_time(std::string_view text, const TimeContext& context) {
+  TimeReader reader(text, context.field);
   reader.check_characters();
-  if (equals_ignoring_case(text, "now")) return now;
-  date::sys_seconds t;
+  if (equals_ignoring_case(text, "now")) return {context.now, true};
+  ReadTime r;
   if (text.front() == '@') {
     const std::int64_t seconds = reader.unix_seconds();
     if (seconds < -kMaxUnixSeconds || seconds > kMaxUnixSeconds) {
-      reader.fail("outside the supported range", range_text(zone));
+      reader.fail("outside the supported range", range_text(*context.zone));
     }
-    t = date::sys_seconds{std::chrono::seconds{seconds}};
+    r = {date::sys_seconds{std::chrono::seconds{seconds}}, true};
+  } else if (is_letter(text.front()) ||
+             (reader.count_digits() <= 2 && reader.peek(reader.count_digits()) == ' ')) {
+    r = read_rfc2822(reader, context);
   } else {
-    t = read_iso(reader, zone);
+    r = read_iso(reader, context);
   }
-  if (!in_supported_range(t, zone)) reader.fail("outside the supported range", range_text(zone));
-  return t;
+  if (!in_supported_range(r.t, *context.zone)) {
+    reader.fail("outside the supported range", range_text(*context.zone));
+  }
+  return r;
+}
+
+date::sys_seconds resolve_wall_time(date::local_seconds local, const Zone& zone,
+                                    std::string_view text, std::string_view field) {
+  TimeReader reader(text, field);
+  TimeContext context;
+  context.zone = &zone;
+  const ReadTime r = instant(reader, context, local, std::nullopt, false);
+  if (!in_supported_range(r.t, zone)) reader.fail("outside the supported range", range_text(zone));
+  return r.t;
+}
+
+date::sys_seconds parse_time(std::string_view text, const Zone& zone, date::sys_seconds now,
+                             std::string_view field) {
+  TimeContext context;
+  context.zone = &zone;
+  context.now = now;
+  context.field = field;
+  return read_time(text, context).t;
 }
 
 bool in_supported_range(date::sys_seconds t, const Zone& zone) {
@@ -302,6 +514,16 @@ std::string format_utc(date::sys_seconds t) {
   out.reserve(20);
   append_utc(out, t);
   return out;
+}
+
+std::string format_wall_duration(std::chrono::seconds d) {
+  constexpr std::chrono::seconds kDay{86400};
+  constexpr std::chrono::seconds kNoDays{std::chrono::hours{24 * 365 * 10000}};
+  if (d < std::chrono::hours{72}) return format_duration(d, kNoDays);
+  const auto days = d / kDay;
+  const auto rest = d % kDay;
+  return std::to_string(days) + " days" +
+         (rest > std::chrono::seconds{0} ? " " + format_duration(rest, kNoDays) : "");
 }
 
 std::string format_duration(std::chrono::seconds d, std::chrono::seconds day_length) {

@@ -7,10 +7,42 @@
 #include <date/date.h>
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 
 namespace sla {
+
+// How one time is read, besides its text.
+struct TimeContext {
+  const Zone* zone = nullptr;  // wall times without an offset are read in this zone
+  date::sys_seconds now{};     // what "now" means
+  std::string_view field;      // the option or column, for errors ("--submitted")
+  // Returns the zone an RFC 9557 suffix names ("[Europe/Berlin]"), or throws InputError; when
+  // empty, a suffix is an error.
+  std::function<const Zone&(std::string_view)> suffix_zone;
+};
+
+// A time read: the instant, and whether the text gave its offset (else it was a wall time of
+// the context's zone).
+struct ReadTime {
+  date::sys_seconds t{};
+  bool offset_given = false;
+};
+
+// Returns the instant `text` names, in any form of SPEC sections 4 and 9: ISO 8601 with or
+// without offset (`T` or a space, a space before the offset, one-digit hours, an RFC 9557 zone
+// suffix that must agree with the offset), RFC 2822 ("Wed, 25 Nov 2026 16:30:00 -0500", GMT,
+// UT), a date alone, "@unix-seconds", "now". Throws InputError naming the field and quoting
+// the text, with a guess at what was meant where it can make one (Unix time without @,
+// milliseconds, dates with slashes).
+ReadTime read_time(std::string_view text, const TimeContext& context);
+
+// Returns the instant of wall time `local` in `zone` as read_time reads a time without an
+// offset: the earlier of a repeated time; throws InputError (quoting `text`, naming `field`)
+// for a skipped one or a day outside the supported range.
+date::sys_seconds resolve_wall_time(date::local_seconds local, const Zone& zone,
+                                    std::string_view text, std::string_view field);
 
 // Returns the instant `text` names, in any form of SPEC section 4: ISO 8601 with or without
 // offset, `T` or space, fractions (truncated), a date alone, "@unix-seconds", "now".
@@ -39,5 +71,9 @@ std::string format_utc(date::sys_seconds t);
 // Returns a business duration for people: "1d 2h 30m" with days of `day_length`, seconds shown
 // only when not zero; "0m" for zero. REQUIRES: d >= 0.
 std::string format_duration(std::chrono::seconds d, std::chrono::seconds day_length);
+
+// Returns wall-clock time for people, never in business days: "40h 30m" under 72 hours, else
+// "5 days 3h 10m"; seconds shown only when not zero, "0m" for zero. REQUIRES: d >= 0.
+std::string format_wall_duration(std::chrono::seconds d);
 
 }  // namespace sla

@@ -138,23 +138,33 @@ TEST(BatchStatus, MissedExitsOne) {
   EXPECT_EQ(column(rows_of(r), "status"), (Strings{"missed"}));
 }
 
-TEST(BatchStatus, ErrorExitsTwoAndEveryOtherRowIsWritten) {
+// SPEC section 6: the exit status is a bit set, 1 for a breach or miss, 2 for an input error.
+TEST(BatchStatus, ErrorAndBreachExitThreeAndEveryOtherRowIsWritten) {
   RunResult r = sla({"batch", "--now", kNow}, kHeader +
                                                   "a,2026-11-20 10:00,P1,,\n"
                                                   "b,2026-02-30,P1,,\n"
                                                   "c,2026-11-25 11:00,P1,,\n");
-  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.status, 3);
   Rows rows = rows_of(r);
   ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(column(rows, "status"), (Strings{"breached", "", "on_track"}));
+  EXPECT_EQ(column(rows, "status"), (Strings{"breached", "error", "on_track"}));
   EXPECT_EQ(rows[1][col("id")], "b");
   EXPECT_EQ(rows[1][col("line")], "3");
   EXPECT_EQ(rows[1][col("error")],
             "line 3, column 2 (submitted): invalid submitted \"2026-02-30\": no such date; "
-            "expected ISO 8601 like 2026-11-25T16:30:00-05:00, a date, @unix-seconds or now");
+            "expected ISO 8601 like 2026-11-25T16:30:00-05:00, RFC 2822 like Wed, 25 Nov 2026 "
+            "16:30:00 -0500, a date, @unix-seconds or now");
   EXPECT_EQ(r.err,
             "sla: error: 1 row could not be evaluated (the first: standard input line 3); the "
             "error field of each says why\n");
+  RunResult only_error = sla({"batch", "--now", kNow}, kHeader +
+                                                           "b,2026-02-30,P1,,\n"
+                                                           "c,2026-11-25 11:00,P1,,\n");
+  EXPECT_EQ(only_error.status, 2);
+  EXPECT_EQ(column(rows_of(only_error), "status"), (Strings{"error", "on_track"}));
+  // In JSON too, an error row says so.
+  RunResult json = sla({"batch", "--now", kNow, "-o", "jsonl"}, kHeader + "b,2026-02-30,P1,,\n");
+  EXPECT_NE(json.out.find("\"status\":\"error\""), std::string::npos) << json.out;
 }
 
 TEST(BatchStatus, ErrorRowsHaveOnlyIdLineAndError) {
@@ -163,7 +173,7 @@ TEST(BatchStatus, ErrorRowsHaveOnlyIdLineAndError) {
   ASSERT_EQ(rows.size(), 1u);
   for (std::size_t i = 0; i < rows[0].size(); ++i) {
     const std::string_view name = field_names(FieldSet::kBatch)[i];
-    if (name == "id" || name == "line" || name == "error") {
+    if (name == "id" || name == "line" || name == "error" || name == "status") {
       EXPECT_NE(rows[0][i], "") << name;
     } else {
       EXPECT_EQ(rows[0][i], "") << name;
@@ -214,7 +224,7 @@ TEST(BatchStatus, UnknownOnlyStatusIsAnInputError) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
             "sla: error: invalid --only status \"late\"; expected a comma list of on_track, "
-            "at_risk, breached, met, missed, error\n");
+            "at_risk, breached, met, missed, not_covered, error or open\n");
 }
 
 // --- Input edge cases ---------------------------------------------------------------------
@@ -245,8 +255,8 @@ TEST(BatchInput, NoSubmittedColumnIsAnErrorForThatFile) {
   EXPECT_EQ(column(rows_of(r), "id"), (Strings{"g"}));
   EXPECT_EQ(r.err, "sla: error: \"" + bad.path() +
                        "\" line 1: no submitted column in the header \"id,priority\"; expected a "
-                       "header row naming submitted, and optionally id, priority, tier, calendar "
-                       "and responded\n");
+                       "header row naming submitted, and optionally id, priority, tier, calendar, "
+                       "responded and reseller (or --column submitted=HEADER)\n");
 }
 
 TEST(BatchInput, DuplicateColumnIsAnError) {
@@ -443,7 +453,7 @@ TEST(BatchOutput, FormatTemplatePerRow) {
       sla({"batch", "--now", kNow, "--format", "{id}\\t{line}\\t{status}\\t{error}"}, kTwo);
   EXPECT_EQ(r.status, 2);
   const std::string error = rows_of(sla({"batch", "--now", kNow}, kTwo))[1][col("error")];
-  EXPECT_EQ(r.out, "a\t2\ton_track\t\nb\t3\t\t" + error + "\n");
+  EXPECT_EQ(r.out, "a\t2\ton_track\t\nb\t3\terror\t" + error + "\n");
 }
 
 TEST(BatchOutput, FormatThatDoesNotFitARowLeavesItOut) {
@@ -474,9 +484,10 @@ const std::string kMixed = kHeader +
                            "f,2026-11-20 10:00,P1,,2026-11-24 10:00\n"  // missed, 18h
                            "g,bad,,,\n";                                // error
 
+// Compliance is met / (met + missed + breached): the breached ticket has failed too.
 TEST(BatchSummary, Text) {
   RunResult r = sla({"batch", "--now", kNow, "--summary"}, kMixed);
-  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.status, 3);
   EXPECT_EQ(r.out,
             "rows        7\n"
             "on_track    1\n"
@@ -484,8 +495,9 @@ TEST(BatchSummary, Text) {
             "breached    1\n"
             "met         2\n"
             "missed      1\n"
+            "not_covered 0\n"
             "error       1\n"
-            "compliance  66.67% (2 met of 3 responded)\n"
+            "compliance  50% (2 met of 4 met, missed or breached)\n"
             "response    median 1d, 90th percentile 2d (business time)\n"
             "\n"
             "priority  tier          rows  on_track   at_risk  breached       met    missed  "
@@ -500,11 +512,12 @@ TEST(BatchSummary, Text) {
 
 TEST(BatchSummary, Json) {
   RunResult r = sla({"batch", "--now", kNow, "--summary", "-o", "json"}, kMixed);
-  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.status, 3);
   EXPECT_EQ(
       r.out.rfind("{\"rows\":7,\"statuses\":{\"on_track\":1,\"at_risk\":1,\"breached\":1,"
-                  "\"met\":2,\"missed\":1,\"error\":1},\"compliance_percent\":66.67,"
-                  "\"responded\":3,\"response_business_seconds\":{\"median\":32400,"
+                  "\"met\":2,\"missed\":1,\"not_covered\":0,\"error\":1},"
+                  "\"compliance_percent\":50,\"responded\":3,\"judged\":4,"
+                  "\"response_business_seconds\":{\"median\":32400,"
                   "\"p90\":64800,\"exact_below\":4194304},\"by_priority_tier\":[{\"priority\":"
                   "\"P1\",\"tier\":\"standard\",\"rows\":2,\"statuses\":{\"on_track\":0,"
                   "\"at_risk\":0,\"breached\":1,\"met\":0,\"missed\":1},"
@@ -519,20 +532,20 @@ TEST(BatchSummary, Json) {
 TEST(BatchSummary, NoResponsesSayNa) {
   RunResult r = sla({"batch", "--now", kNow, "--summary"}, kHeader + "a,2026-11-25 11:00,,,\n");
   EXPECT_EQ(r.status, 0);
-  EXPECT_NE(r.out.find("compliance  n/a (no responded tickets)\n"
+  EXPECT_NE(r.out.find("compliance  n/a (no ticket met, missed or breached)\n"
                        "response    n/a (no responded tickets)\n"),
             std::string::npos)
       << r.out;
   r = sla({"batch", "--now", kNow, "--summary", "-o", "json"}, "");
-  EXPECT_NE(r.out.find("\"compliance_percent\":null,\"responded\":0,\"response_business_seconds\":"
-                       "{\"median\":null,\"p90\":null,"),
+  EXPECT_NE(r.out.find("\"compliance_percent\":null,\"responded\":0,\"judged\":0,"
+                       "\"response_business_seconds\":{\"median\":null,\"p90\":null,"),
             std::string::npos)
       << r.out;
 }
 
 TEST(BatchSummary, OnlyFiltersWhatIsCounted) {
   RunResult r = sla({"batch", "--now", kNow, "--summary", "--only", "met,missed"}, kMixed);
-  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.status, 3);
   EXPECT_EQ(r.out.rfind("rows        3\n", 0), 0u) << r.out;
 }
 
@@ -708,7 +721,7 @@ void expect_consistent(int tickets, std::uint64_t seed, const std::vector<std::s
                  t.responded);
     if (check_csv.status == 2) {
       ++errors;
-      ASSERT_EQ(row.at(col("status")), "");
+      ASSERT_EQ(row.at(col("status")), "error");
       const std::string message = check_csv.err.substr(12, check_csv.err.size() - 13);
       const std::string error = row.at(col("error"));
       ASSERT_EQ(error.substr(error.find("): ") + 3), field_name_in_batch(message));

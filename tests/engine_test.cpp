@@ -4,6 +4,7 @@
 
 #include "error.hpp"
 #include "test_support.hpp"
+#include "ticket_reader.hpp"
 #include "time_text.hpp"
 
 #include <gtest/gtest.h>
@@ -17,7 +18,15 @@ using std::chrono::hours;
 using test::ny;
 using test::TestResources;
 
-constexpr TicketFieldNames kNames = {"submitted", "priority", "tier", "calendar", "responded"};
+constexpr TicketFieldNames kNames = {"submitted", "priority",  "tier",
+                                     "calendar",  "responded", "reseller"};
+
+Ticket read_text(const Engine& engine, const TicketText& text, TicketField* failed = nullptr) {
+  ReadOptions options;
+  options.names = kNames;
+  TicketReader reader(engine, options);
+  return reader.read(text, ny(2026, 11, 25, 12), failed);
+}
 
 // A small policy: `effective` and a P1 target, a weekday calendar and a 24x7 one.
 std::string policy_text(const std::string& effective, const std::string& p1_target,
@@ -44,12 +53,12 @@ Ticket read(const Engine& engine, std::string_view submitted, std::string_view p
   text.submitted = submitted;
   text.priority = priority;
   text.calendar = calendar;
-  return engine.read_ticket(text, ny(2026, 11, 25, 12), kNames);
+  return read_text(engine, text);
 }
 
 std::string error_of(const Engine& engine, const TicketText& text, TicketField* failed = nullptr) {
   try {
-    engine.read_ticket(text, ny(2026, 11, 25, 12), kNames, failed);
+    read_text(engine, text, failed);
   } catch (const InputError& e) {
     return e.what();
   }
@@ -74,7 +83,7 @@ TEST(Engine, EachTicketIsJudgedByTheVersionInForceAtItsSubmission) {
   EXPECT_EQ(engine.evaluate(fresh, fresh.submitted, 75)->target, hours{1});
   // 24x7: four hours after the submission, whatever the weekday.
   EXPECT_EQ(engine.evaluate(old, old.submitted, 75)->deadline, old.submitted + hours{4});
-  const std::string before = error_of(engine, {"2025-12-31 23:00", {}, {}, {}, {}});
+  const std::string before = error_of(engine, {"2025-12-31 23:00", {}, {}, {}, {}, {}});
   EXPECT_EQ(before,
             "invalid submitted \"2025-12-31 23:00\": before the first policy in force "
             "(\"a.toml\" from 2026-01-01); expected a ticket submitted while a policy was in "
@@ -124,7 +133,7 @@ TEST(Engine, DefaultsAliasesAndTheTicketsOwnCalendar) {
   Engine engine(setup, resources);
   TicketText text;
   text.submitted = "2026-11-27 16:00";  // the Friday after Thanksgiving
-  const Ticket plain = engine.read_ticket(text, ny(2026, 11, 25), kNames);
+  const Ticket plain = read_text(engine, text);
   EXPECT_EQ(plain.priority, 1u);  // P2, the default
   EXPECT_EQ(plain.tier, 0u);
   EXPECT_FALSE(plain.calendar.has_value());

@@ -1,5 +1,6 @@
 // Tests of deadlines and check statuses under the built-in policy.
 #include "engine.hpp"
+#include "ticket_reader.hpp"
 
 #include "error.hpp"
 #include "test_support.hpp"
@@ -81,8 +82,9 @@ TEST_F(Evaluate, MetAndMissedIgnoreNow) {
   EXPECT_EQ(missed.check->status, Status::kMissed);
   EXPECT_EQ(missed.check->overdue, seconds{1});
   // A response before the submission is refused where the ticket is read.
-  TicketText text{"2026-11-25 16:30", "P1", "premium", std::nullopt, "2026-11-25 16:29"};
-  EXPECT_THROW(engine_.read_ticket(text, ny(2026, 11, 26), {"s", "p", "t", "c", "r"}), InputError);
+  TicketText text{"2026-11-25 16:30", "P1", "premium", std::nullopt, "2026-11-25 16:29", {}};
+  TicketReader reader(engine_, ReadOptions{});
+  EXPECT_THROW(reader.read(text, ny(2026, 11, 26)), InputError);
 }
 
 TEST_F(Evaluate, DeadlinePastTheLastDayIsAnInputError) {

@@ -78,7 +78,7 @@ TEST(AppendReal, TwoDecimalsTrimmed) {
 TEST(Json, DueRecordHasEveryFieldOnce) {
   Result r = sample_result();
   std::string out;
-  append_json(out, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc());
+  append_json(out, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc());
   for (std::string_view name : field_names(FieldSet::kDue)) {
     std::string key = "\"" + std::string(name) + "\":";
     EXPECT_NE(out.find(key), std::string::npos) << name;
@@ -94,7 +94,7 @@ TEST(Json, DueRecordHasEveryFieldOnce) {
 
 TEST(Json, BatchErrorRowIsNullButIdLineAndError) {
   std::string out;
-  append_json(out, Record{FieldSet::kBatch, nullptr, "T-1", 7, "bad"}, Zone::utc());
+  append_json(out, Record{FieldSet::kBatch, nullptr, "T-1", 7, "bad", "error"}, Zone::utc());
   EXPECT_EQ(out.rfind("{\"id\":\"T-1\",\"line\":7,\"submitted\":null", 0), 0u) << out;
   EXPECT_NE(out.find("\"error\":\"bad\"}"), std::string::npos);
 }
@@ -102,7 +102,7 @@ TEST(Json, BatchErrorRowIsNullButIdLineAndError) {
 TEST(Csv, QuotesOnlyWhatNeedsIt) {
   Result r = sample_result();
   std::string out;
-  append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc(), ',');
+  append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc(), ',');
   EXPECT_NE(out.find(",\"Ongoing, \"\"assistance\"\"\nuntil resolution\","), std::string::npos)
       << out;
   EXPECT_EQ(out.rfind("2026-11-25T21:00:00+00:00,P1,Urgent,premium,2h,7200,", 0), 0u) << out;
@@ -117,7 +117,7 @@ TEST(Csv, QuotesASpecialByteAtAnyPosition) {
       value[at] = special;
       follow_up() = value;
       std::string out;
-      append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc(), ',');
+      append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc(), ',');
       std::string quoted = "\"" + value + "\"";
       if (special == '"') quoted.insert(at + 1, 1, '"');
       EXPECT_NE(out.find("," + quoted + ","), std::string::npos) << int{special} << " at " << at;
@@ -126,14 +126,14 @@ TEST(Csv, QuotesASpecialByteAtAnyPosition) {
   const std::string plain_value(40, 'x');
   follow_up() = plain_value;
   std::string plain;
-  append_row(plain, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc(), ',');
+  append_row(plain, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc(), ',');
   EXPECT_EQ(plain.find('"'), std::string::npos) << plain;
 }
 
 TEST(Tsv, EscapesTabsAndNewlines) {
   Result r = sample_result();
   std::string out;
-  append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}}, Zone::utc(), '\t');
+  append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc(), '\t');
   EXPECT_NE(out.find("Ongoing, \"assistance\"\\nuntil resolution"), std::string::npos) << out;
   EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 13);
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);

@@ -30,14 +30,14 @@ std::string fill(std::string_view text, const Record& record) {
 
 TEST(OutputTemplate, FillsNamedFieldsAndEscapes) {
   Result r = sample();
-  Record rec{FieldSet::kBatch, &r, "T-9", 3, {}};
+  Record rec{FieldSet::kBatch, &r, "T-9", 3, {}, {}};
   EXPECT_EQ(fill("{id}\\t{priority}\\t{deadline}", rec), "T-9\tP2\t2026-11-27T13:00:00+00:00\n");
   EXPECT_EQ(fill("{line:>4}|{target_business_seconds:06}", rec), "   3|032400\n");
   EXPECT_EQ(fill("{{literal}} {tier}\\\\", rec), "{literal} standard\\\n");
 }
 
 TEST(OutputTemplate, NullFieldsAreEmpty) {
-  Record rec{FieldSet::kBatch, nullptr, "T-1", 2, "bad date"};
+  Record rec{FieldSet::kBatch, nullptr, "T-1", 2, "bad date", "error"};
   EXPECT_EQ(fill("[{deadline}] {error}", rec), "[] bad date\n");
 }
 

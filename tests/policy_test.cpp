@@ -92,9 +92,23 @@ TEST(ParsePriority, AcceptsEverySpellingInAnyCase) {
   EXPECT_EQ(p.priorities[parse_priority(p, "UrGeNt")].id, "P1");
 }
 
+// The stock priority names of Zendesk, Jira Service Management, Freshdesk and ServiceNow, and
+// the text sla writes itself.
+TEST(ParsePriority, HelpDeskWords) {
+  const Policy& p = builtin_policy();
+  const std::pair<const char*, const char*> words[] = {
+      {"Urgent", "P1"},      {"High", "P2"},         {"Normal", "P3"},      {"Low", "P4"},
+      {"Highest", "P1"},     {"Medium", "P3"},       {"Lowest", "P4"},      {"1 - Critical", "P1"},
+      {"2 - High", "P2"},    {"3 - Moderate", "P3"}, {"4 - Low", "P4"},     {"5 - Planning", "P4"},
+      {"P1 (Urgent)", "P1"}, {"P2 (High)", "P2"},    {"P3 (Normal)", "P3"}, {"P4 (Low)", "P4"},
+      {"CRITICAL", "P1"},    {"moderate", "P3"}};
+  for (const auto& [word, id] : words)
+    EXPECT_EQ(p.priorities[parse_priority(p, word)].id, id) << word;
+}
+
 TEST(ParsePriority, RejectsOthersQuotingTheValue) {
   const Policy& p = builtin_policy();
-  for (const char* bad : {"", "P0", "P5", "5", "0", "P", "urgentt", " P1", "P1 ", "critical"}) {
+  for (const char* bad : {"", "P0", "P5", "5", "0", "P", "urgentt", " P1", "P1 ", "severe"}) {
     try {
       parse_priority(p, bad);
       ADD_FAILURE() << "accepted " << bad;

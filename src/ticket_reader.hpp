@@ -1,0 +1,89 @@
+// The parse edge: a ticket's fields as text, as people and help desks write them, read into a
+// Ticket of an engine's policy.
+#pragma once
+
+#include "engine.hpp"
+#include "ticket.hpp"
+#include "time_format.hpp"
+#include "time_text.hpp"
+#include "zone.hpp"
+
+#include <date/date.h>
+
+#include <array>
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sla {
+
+// The fields of a ticket as text, before they are read; nullopt: not given (the default).
+struct TicketText {
+  std::string_view submitted;  // required
+  std::optional<std::string_view> priority, tier, calendar, responded, reseller;
+};
+
+// The fields of TicketText, to say which one was wrong.
+enum class TicketField { kSubmitted, kPriority, kTier, kCalendar, kResponded, kReseller };
+inline constexpr std::size_t kTicketFields = 6;
+
+// What each field is called in error messages ("--submitted", or a batch column).
+using TicketFieldNames = std::array<std::string_view, kTicketFields>;
+
+// How a front reads its tickets.
+struct ReadOptions {
+  TicketFieldNames names{};
+  // Times without an offset are wall times of this zone (--input-tz); null: of the policy zone
+  // of the version they fall under.
+  const Zone* input_zone = nullptr;
+  std::string time_format;  // --time-format, tried before the usual forms; empty: none
+  // --priority-map and --tier-map as given: "WORD=ID,WORD=ID" (an empty ID: the default).
+  std::vector<std::string> priority_map, tier_map;
+  // Loads the zones of RFC 9557 suffixes ("[Europe/Berlin]"); null: suffixes are refused.
+  Resources* resources = nullptr;
+};
+
+class TicketReader {
+ public:
+  // Reads tickets for `engine`, which outlives the reader. Throws InputError for a map entry
+  // that is malformed or names no priority (tier) of some version, and for a bad time format.
+  TicketReader(const Engine& engine, ReadOptions options);
+
+  // Returns the ticket the fields describe, read with the policy version in force at its
+  // submission; "now" is `now`. Throws InputError naming the field, and sets `*failed` to it.
+  // A response before the submission is an error here, so that evaluation need not check.
+  Ticket read(const TicketText& text, date::sys_seconds now, TicketField* failed = nullptr);
+
+ private:
+  // A word of a map: what it stands for in each version (nullopt: the default).
+  struct Mapped {
+    std::string word;  // lower case
+    std::vector<std::optional<std::size_t>> by_version;
+  };
+  // A spelling seen before, and what it meant.
+  struct Seen {
+    std::string text;
+    std::size_t version;
+    std::size_t value;
+  };
+
+  std::vector<Mapped> parse_map(const std::vector<std::string>& entries, bool priorities,
+                                std::string_view option) const;
+  std::size_t level(const TicketText& text, std::size_t version, bool priority);
+  ReadTime read_when(std::string_view text, std::string_view field, const Zone& zone,
+                     date::sys_seconds now);
+  const Zone& suffix_zone(std::string_view name);
+
+  const Engine& engine_;
+  ReadOptions options_;
+  std::optional<TimeFormat> format_;
+  std::vector<Mapped> priority_map_, tier_map_;
+  std::vector<Seen> seen_priorities_, seen_tiers_;  // the few spellings a column repeats
+  std::map<std::string, std::unique_ptr<Zone>, std::less<>> suffix_zones_;
+};
+
+}  // namespace sla
