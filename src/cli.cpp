@@ -141,6 +141,9 @@ void add_options(CLI::App& app, const std::string& command, Options& o) {
   }
   if (command == "holidays") {
     app.add_option("years", o.inputs, "Years (default: this year)")->type_name("YEAR");
+    app.add_option("--format", o.format,
+                   "Template with named fields per holiday, e.g. '{date} {name}'")
+        ->type_name("TEMPLATE");
     app.add_option("--calendar", o.calendar, "The policy calendar whose holidays to list")
         ->type_name("NAME");
     app.add_option("--from", o.from, "First date of a range")->type_name("DATE");

@@ -153,6 +153,10 @@ class JsonSink final : public FieldSink {
     key(name);
     out_ += "null";
   }
+  void boolean(std::string_view name, bool value) override {
+    key(name);
+    out_ += value ? "true" : "false";
+  }
   void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc) override {
     key(name);
     out_ += '"';
@@ -428,11 +432,29 @@ void append_json(std::string& out, const Record& record, const Zone& display,
 }
 
 void append_header(std::string& out, FieldSet set, char sep) {
+  append_header(out, field_names(set), sep);
+}
+
+void append_header(std::string& out, const std::vector<std::string_view>& names, char sep) {
   bool first = true;
-  for (std::string_view name : field_names(set)) {
+  for (std::string_view name : names) {
     if (!first) out += sep;
     first = false;
     out += name;
+  }
+  out += '\n';
+}
+
+void append_json(std::string& out, const FieldVisit& visit) {
+  JsonSink sink(out, nullptr);
+  visit(sink);
+  out += '}';
+}
+
+void append_row(std::string& out, const FieldVisit& visit, char sep) {
+  {
+    RowSink sink(out, sep, nullptr);
+    visit(sink);
   }
   out += '\n';
 }

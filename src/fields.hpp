@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,8 @@ class FieldSink {
   virtual void integer(std::string_view name, std::int64_t value) = 0;
   virtual void real(std::string_view name, double value) = 0;
   virtual void null(std::string_view name) = 0;
+  // A truth value: by default the text "true" or "false"; JSON writes the literal.
+  virtual void boolean(std::string_view name, bool value) { text(name, value ? "true" : "false"); }
   // An instant, shown in `zone` ("2026-11-27T09:30:00-05:00"), or in UTC with a Z when `utc`.
   // By default formatted and handed to text(); sinks may write it directly.
   virtual void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc);
@@ -83,6 +86,18 @@ void append_json(std::string& out, const Record& record, const Zone& display,
 
 // Appends the header line of `set` for CSV (sep ',') or TSV (sep '\t'), with "\n".
 void append_header(std::string& out, FieldSet set, char sep);
+
+// Hands the fields of something other than a ticket (a holiday) to a sink, in order.
+using FieldVisit = std::function<void(FieldSink&)>;
+
+// Appends the header line of `names`, as append_header does.
+void append_header(std::string& out, const std::vector<std::string_view>& names, char sep);
+
+// Appends the fields `visit` gives as one JSON object (no newline).
+void append_json(std::string& out, const FieldVisit& visit);
+
+// Appends the fields `visit` gives as one CSV or TSV line, as append_row does.
+void append_row(std::string& out, const FieldVisit& visit, char sep);
 
 // Appends one CSV (RFC 4180 quoting) or TSV (\t \n \r \\ escaped) line, with "\n".
 // `cache`, if given, speeds up repeated instants.

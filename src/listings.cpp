@@ -3,6 +3,8 @@
 
 #include "context.hpp"
 #include "error.hpp"
+#include "holiday_listing.hpp"
+#include "output_template.hpp"
 #include "policy_file.hpp"
 #include "policy_report.hpp"
 #include "report.hpp"
@@ -114,10 +116,41 @@ int run_policy(const Options& options, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
+// Writes the listing in the output the options ask for.
+void write_holidays(const Options& options, const std::vector<Holiday>& list, std::ostream& out) {
+  const Output output = parse_output(options.output, "text, json, jsonl, csv or tsv");
+  std::string text;
+  if (options.format) {
+    const auto& names = holiday_field_names();
+    const OutputTemplate t = OutputTemplate::parse(*options.format, names, [](FieldSink& sink) {
+      HolidayRule rule;
+      rule.closed = OpenInterval{};
+      visit_holiday(Holiday{date::sys_days{}, date::sys_days{}, &rule}, sink);
+    });
+    for (const Holiday& h : list) t.append(text, [&h](FieldSink& sink) { visit_holiday(h, sink); });
+  } else if (output == Output::kText) {
+    text = render_holidays_text(list);
+  } else if (output == Output::kJson) {
+    text = render_holidays_json(list) + "\n";
+  } else if (output == Output::kJsonl) {
+    for (const Holiday& h : list) {
+      append_json(text, [&h](FieldSink& sink) { visit_holiday(h, sink, false); });
+      text += '\n';
+    }
+  } else {
+    const char sep = output == Output::kCsv ? ',' : '\t';
+    append_header(text, holiday_field_names(), sep);
+    for (const Holiday& h : list) {
+      append_row(
+          text, [&h](FieldSink& sink) { visit_holiday(h, sink); }, sep);
+    }
+  }
+  out << text;
+}
+
 int run_holidays(const Options& options, std::ostream& out) {
-  refuse_format(options, "holidays");
   Context ctx(options);
-  const Output output = parse_output(options.output, "text or json");
+  if (options.format) parse_output(options.output, "text, json, jsonl, csv or tsv");
   const Zone& zone = ctx.engine.policy_zone(current_version(ctx));
   const HolidaySet set = listed_set(options, ctx, current_version(ctx));
   std::vector<Holiday> list;
@@ -155,7 +188,7 @@ int run_holidays(const Options& options, std::ostream& out) {
       for (const Holiday& h : set.observed_in(date::year{y})) list.push_back(h);
     }
   }
-  out << (output == Output::kJson ? render_holidays_json(list) + "\n" : render_holidays_text(list));
+  write_holidays(options, list, out);
   return 0;
 }
 

@@ -50,9 +50,9 @@ std::string unescape(std::string_view text) {
   return out;
 }
 
-std::string known_fields(FieldSet set) {
+std::string known_fields(const std::vector<std::string_view>& names) {
   std::string out;
-  for (std::string_view name : field_names(set)) {
+  for (std::string_view name : names) {
     if (!out.empty()) out += ", ";
     out += name;
   }
@@ -98,8 +98,8 @@ std::size_t fill_length(char lead) {
 }
 
 // Checks every {name...} in `text` against the fields of `set`.
-void check_names(std::string_view original, std::string_view text, FieldSet set) {
-  const auto& names = field_names(set);
+void check_names(std::string_view original, std::string_view text,
+                 const std::vector<std::string_view>& names) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '{') continue;
     if (i + 1 < text.size() && text[i + 1] == '{') {
@@ -111,7 +111,7 @@ void check_names(std::string_view original, std::string_view text, FieldSet set)
     std::string_view name = text.substr(i + 1, end - i - 1);
     if (std::find(names.begin(), names.end(), name) == names.end()) {
       throw InputError("invalid --format " + quote(original) + ": unknown field " + quote(name) +
-                       "; known fields: " + known_fields(set));
+                       "; known fields: " + known_fields(names));
     }
     if (text[end] == ':') {
       // The fill may be a brace ('{deadline:}<99}'): it stands before an align character.
@@ -156,29 +156,15 @@ struct LimitedCounter {
 
 }  // namespace
 
-OutputTemplate OutputTemplate::parse(std::string_view text, FieldSet set) {
+OutputTemplate OutputTemplate::parse(std::string_view text,
+                                     const std::vector<std::string_view>& names,
+                                     const FieldVisit& sample) {
   OutputTemplate t;
   t.text_ = unescape(text);
-  check_names(text, t.text_, set);
+  check_names(text, t.text_, names);
   // A trial fill with a value of every field's type catches specs that fit no value.
-  Policy policy;
-  policy.name = "policy";
-  policy.effective = date::local_days{};
-  policy.priorities.push_back({"P1", "Urgent", {}, "", "follow-up"});
-  policy.tiers.push_back({"standard", "Standard", {}});
-  policy.calendars.emplace_back();
-  policy.calendars.back().name = "business";
-  policy.cells.push_back({});
-  Result sample;
-  sample.policy = &policy;
-  sample.ticket.responded = date::sys_seconds{};
-  sample.check = CheckState{};
-  sample.check->response_business = std::chrono::seconds{0};
-  Record record;
-  record.set = set;
-  record.result = &sample;
   ArgSink sink;
-  visit_fields(record, Zone::utc(), sink);
+  sample(sink);
   try {
     // Counted, not kept, and stopped early: a width check_spec missed must not cost a
     // gigabyte of padding before it is refused.
@@ -195,15 +181,40 @@ OutputTemplate OutputTemplate::parse(std::string_view text, FieldSet set) {
   return t;
 }
 
-void OutputTemplate::append(std::string& out, const Record& record, const Zone& display) const {
+OutputTemplate OutputTemplate::parse(std::string_view text, FieldSet set) {
+  Policy policy;
+  policy.name = "policy";
+  policy.effective = date::local_days{};
+  policy.priorities.push_back({"P1", "Urgent", {}, "", "follow-up"});
+  policy.tiers.push_back({"standard", "Standard", {}});
+  policy.calendars.emplace_back();
+  policy.calendars.back().name = "business";
+  policy.cells.push_back({});
+  Result sample;
+  sample.policy = &policy;
+  sample.ticket.responded = date::sys_seconds{};
+  sample.check = CheckState{};
+  sample.check->response_business = std::chrono::seconds{0};
+  Record record;
+  record.set = set;
+  record.result = &sample;
+  return parse(text, field_names(set),
+               [&record](FieldSink& sink) { visit_fields(record, Zone::utc(), sink); });
+}
+
+void OutputTemplate::append(std::string& out, const FieldVisit& visit) const {
   ArgSink sink;
-  visit_fields(record, display, sink);
+  visit(sink);
   try {
     fmt::vformat_to(std::back_inserter(out), text_, sink.store());
   } catch (const fmt::format_error& e) {
     throw InputError("cannot fill --format template: " + std::string(e.what()));
   }
   out += '\n';
+}
+
+void OutputTemplate::append(std::string& out, const Record& record, const Zone& display) const {
+  append(out, [&](FieldSink& sink) { visit_fields(record, display, sink); });
 }
 
 }  // namespace sla

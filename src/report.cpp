@@ -235,32 +235,4 @@ void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, con
   out += ']';
 }
 
-std::string render_holidays_text(const std::vector<Holiday>& holidays) {
-  std::string out;
-  for (const Holiday& h : holidays) {
-    out += fmt::format("{}  {}  {}{}", date::format("%F", h.observed_on),
-                       weekday_name(date::weekday{h.observed_on}), h.rule->name,
-                       h.shifted() ? " (observed)" : "");
-    if (h.rule->closed) out += " (closed " + format_interval(*h.rule->closed, "\u2013") + ")";
-    out += '\n';
-  }
-  return out;
-}
-
-std::string render_holidays_json(const std::vector<Holiday>& holidays) {
-  std::string out = "[";
-  for (const Holiday& h : holidays) {
-    if (out.size() > 1) out += ',';
-    out += "{\"date\":\"" + date::format("%F", h.observed_on) + "\",\"weekday\":\"";
-    out += weekday_name(date::weekday{h.observed_on});
-    out += "\",\"name\":";
-    append_json_string(out, h.rule->name);
-    out += h.shifted() ? ",\"observed\":true" : ",\"observed\":false";
-    if (h.rule->closed) out += ",\"closed\":\"" + format_interval(*h.rule->closed) + "\"";
-    out += '}';
-  }
-  out += ']';
-  return out;
-}
-
 }  // namespace sla

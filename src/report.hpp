@@ -42,11 +42,6 @@ std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceSty
 // Appends the trace as a JSON array of segments.
 void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, const Zone& display);
 
-// Returns the holiday listing as text lines ("2026-07-03  Fri  Independence Day (observed)")
-// and as a JSON array of {date, weekday, name, observed}.
-std::string render_holidays_text(const std::vector<Holiday>& holidays);
-std::string render_holidays_json(const std::vector<Holiday>& holidays);
-
 // Returns the header line of batch's table for people (-o text).
 std::string table_header();
 

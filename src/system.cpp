@@ -9,10 +9,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -71,6 +73,48 @@ Zone local_zone() {
   return Zone::utc();
 }
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Returns "; did you mean Europe/Berlin?" for a name in the wrong case or a bare city
+// ("berlin", "New York"), from the zones under `dir`; "" if none is close. Reads the
+// directory: only for an error.
+std::string suggestion(std::string_view name, const std::string& dir) {
+  std::string wanted = lower(name);
+  std::replace(wanted.begin(), wanted.end(), ' ', '_');
+  std::vector<std::string> full, city;
+  std::error_code ec;
+  namespace fs = std::filesystem;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string path = it->path().string().substr(dir.size() + 1);
+    if (it->is_directory(ec) && (path == "posix" || path == "right")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec) || path.find('.') != std::string::npos ||
+        !std::isupper(static_cast<unsigned char>(path[0]))) {
+      continue;
+    }
+    const std::string folded = lower(path);
+    if (folded == wanted) full.push_back(path);
+    const auto slash = folded.rfind('/');
+    if (slash != std::string::npos && folded.substr(slash + 1) == wanted) city.push_back(path);
+  }
+  std::vector<std::string>& found = full.empty() ? city : full;
+  if (found.empty() || found.size() > 3) return "";
+  std::sort(found.begin(), found.end());
+  std::string out = "; did you mean ";
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == found.size() ? " or " : ", ") + found[i];
+  }
+  return out + "?";
+}
+
 }  // namespace
 
 std::string read_file(const std::string& path, std::string_view what) {
@@ -88,7 +132,8 @@ Zone load_zone(std::string_view name, std::string_view what) {
   if (!valid_zone_name(name)) {
     throw InputError("invalid " + std::string(what) + " " + quote(name) +
                      ": not a time zone name; expected an IANA name like America/New_York, "
-                     "UTC or local");
+                     "UTC or local" +
+                     suggestion(name, zoneinfo_dir()));
   }
   std::string content;
   if (try_read(zoneinfo_dir() + "/" + std::string(name), content)) {
@@ -96,7 +141,8 @@ Zone load_zone(std::string_view name, std::string_view what) {
   }
   if (name == kPolicyZone) return Zone::from_tzif(name, embedded_new_york_tzif());
   throw InputError("invalid " + std::string(what) + " " + quote(name) + ": no such time zone in " +
-                   zoneinfo_dir() + "; expected an IANA name like America/New_York, UTC or local");
+                   zoneinfo_dir() + "; expected an IANA name like America/New_York, UTC or local" +
+                   suggestion(name, zoneinfo_dir()));
 }
 
 date::sys_seconds current_time(const Zone& policy_zone) {

@@ -1,6 +1,7 @@
 // Tests of the text for people and of the policy and holiday listings.
 #include "report.hpp"
 
+#include "holiday_listing.hpp"
 #include "policy_report.hpp"
 
 #include "test_support.hpp"
