@@ -171,8 +171,8 @@ std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceSty
 }
 
 std::string table_header() {
-  return fmt::format("{:<12} {:<12} {:<9} {:<10} {:<26} {}\n", "id", "status", "priority", "tier",
-                     "deadline", "");
+  return fmt::format("{:<12} {:<12} {:<9} {:<10} {}\n", "id", "status", "priority", "tier",
+                     "deadline");
 }
 
 void append_table_row(std::string& out, const Record& record, const Zone& zone) {

@@ -400,9 +400,61 @@ std::vector<Case> template_cases() {
   };
 }
 
+// The options and forms of help-desk exports (SPEC section 9).
+std::vector<Case> export_cases() {
+  const std::string& h = kHeader;
+  std::vector<Case> cases{
+      {"InputTzUnknown", {"--input-tz", "Mars/Olympus"}, "\"Mars/Olympus\""},
+      {"InputTzBareCity", {"--input-tz", "Berlin"}, "did you mean Europe/Berlin?"},
+      {"InputTzWrongCase", {"--tz", "europe/berlin"}, "did you mean Europe/Berlin?"},
+      {"TimeFormatWithoutConversion", {"--time-format", "dd/mm/yyyy"}, "\"dd/mm/yyyy\""},
+      {"TimeFormatNotMatching",
+       {"--time-format", "%d/%m/%Y", "-s", "2026/11/25"},
+       "\"2026/11/25\""},
+      {"PriorityMapWithoutEquals", {"--priority-map", "Sev1"}, "\"Sev1\""},
+      {"PriorityMapUnknownTarget", {"--priority-map", "Sev1=P9"}, "\"P9\""},
+      {"PriorityMapTwice", {"--priority-map", "a=P1,A=P2"}, "\"A\""},
+      {"TierMapUnknownTarget", {"--tier-map", "Gold=platinum"}, "\"platinum\""},
+      {"UnixTimeWithoutAt", {"-s", "1795642200"}, "write @1795642200"},
+      {"UnixMilliseconds", {"-s", "1795642200000"}, "milliseconds"},
+      {"SlashedDate", {"-s", "11/25/2026"}, "--time-format '%m/%d/%Y'"},
+      {"Rfc2822WrongWeekday", {"-s", "Thu, 25 Nov 2026 16:30:00 -0500"}, "weekday"},
+      {"Rfc2822ZoneName",
+       {"-s", "Wed, 25 Nov 2026 16:30:00 EST"},
+       "\"Wed, 25 Nov 2026 16:30:00 EST\""},
+      {"SuffixDisagrees", {"-s", "2026-11-25T16:30:00-04:00[America/New_York]"}, "does not agree"},
+      {"SuffixUnknownZone", {"-s", "2026-11-25T16:30:00-05:00[Mars/Olympus]"}, "\"Mars/Olympus\""},
+      {"SuffixWithoutOffset", {"-s", "2026-11-25T16:30:00[America/New_York]"}, "needs an offset"},
+      {"DelimiterTwoCharacters", {"batch", "--delimiter", "::"}, "\"::\""},
+      {"DelimiterQuote", {"batch", "--delimiter", "\""}, "\"\\\"\""},
+      {"ColumnUnknownField", {"batch", "--column", "owner=Assignee"}, "\"owner\""},
+      {"ColumnWithoutHeader", {"batch", "--column", "submitted="}, "\"submitted=\""},
+      {"OnlyUnknownStatus", {"batch", "--only", "open,closed"}, "\"closed\""},
+      {"HolidaysFormatUnknownField", {"holidays", "--format", "{day}"}, "\"day\""},
+      batch_case("ResellerWord",
+                 h.substr(0, h.size() - 1) + ",reseller\n" +
+                     "T-1,2026-11-25 16:30,P1,premium,no\n"
+                     "T-2,2026-11-25 16:30,P1,premium,maybe\n"
+                     "T-3,2026-11-23 10:00,P3,standard,\n",
+                 "invalid reseller \"maybe\"", 3, {"T-1", "T-3"}),
+      batch_case("SuffixInACell",
+                 h + kRow1 + "T-2,2026-11-25T16:30:00-04:00[America/New_York],P1,premium\n" + kRow3,
+                 "does not agree", 3, {"T-1", "T-3"}),
+  };
+  cases.push_back({"BatchMappedColumnMissing",
+                   {"batch", "{dir}/t.csv", "--column", "submitted=Created at", "-o", "jsonl"},
+                   "\"Created at\"",
+                   {{"t.csv", h + kRow1}},
+                   "",
+                   0,
+                   {}});
+  return cases;
+}
+
 std::vector<Case> all_cases() {
   std::vector<Case> all;
-  for (auto part : {flag_cases(), time_cases(), holiday_cases(), csv_cases(), template_cases()}) {
+  for (auto part : {flag_cases(), time_cases(), holiday_cases(), csv_cases(), template_cases(),
+                    export_cases()}) {
     all.insert(all.end(), part.begin(), part.end());
   }
   return all;

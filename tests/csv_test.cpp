@@ -40,8 +40,9 @@ Rec current(const CsvReader& reader) {
 }
 
 // Reads all of `text`, fed `chunk` bytes at a time (0: all at once).
-std::vector<Rec> read_all(std::string_view text, std::size_t chunk = 0, CsvLimits limits = {}) {
-  CsvReader reader(limits);
+std::vector<Rec> read_all(std::string_view text, std::size_t chunk = 0, CsvLimits limits = {},
+                          CsvDialect dialect = {}) {
+  CsvReader reader(limits, dialect);
   std::vector<Rec> out;
   std::size_t at = 0;
   for (;;) {
@@ -63,10 +64,10 @@ std::vector<Rec> read_all(std::string_view text, std::size_t chunk = 0, CsvLimit
 }
 
 // Reads `text` whole and in chunks of many sizes; all must agree. Returns the records.
-std::vector<Rec> read(std::string_view text, CsvLimits limits = {}) {
-  std::vector<Rec> whole = read_all(text, 0, limits);
+std::vector<Rec> read(std::string_view text, CsvLimits limits = {}, CsvDialect dialect = {}) {
+  std::vector<Rec> whole = read_all(text, 0, limits, dialect);
   for (std::size_t chunk : {1u, 2u, 3u, 5u, 7u, 64u}) {
-    EXPECT_EQ(read_all(text, chunk, limits), whole) << "chunk " << chunk;
+    EXPECT_EQ(read_all(text, chunk, limits, dialect), whole) << "chunk " << chunk;
   }
   return whole;
 }
@@ -274,6 +275,35 @@ TEST(Csv, RandomRoundTrip) {
     }
     ASSERT_EQ(read(text), expected) << text;
   }
+}
+
+// SPEC section 9: other separators, and spaces around unquoted fields that are not data.
+TEST(CsvDialect, SemicolonsAndTabs) {
+  const CsvDialect semicolon{';', false};
+  EXPECT_EQ(read("a;b,c;\"d;e\"\n", {}, semicolon), (Recs{rec(1, {"a", "b,c", "d;e"})}));
+  const CsvDialect tab{'\t', false};
+  EXPECT_EQ(read("a\tb c\t\"d\te\"\n", {}, tab), (Recs{rec(1, {"a", "b c", "d\te"})}));
+  EXPECT_EQ(read("\"a\" x;b\n", {}, semicolon),
+            (Recs{rec(1, {"a", "b"},
+                      "1:1 text after the closing quote; expected a separator or a line break "
+                      "after it (a quote inside a quoted field is written twice: \"\")")}));
+}
+
+TEST(CsvDialect, UnquotedFieldsAreTrimmedQuotedOnesKept) {
+  const CsvDialect trimmed{';', true};
+  EXPECT_EQ(read("  a ; b b ;\" c \";   \n", {}, trimmed), (Recs{rec(1, {"a", "b b", " c ", ""})}));
+  EXPECT_EQ(read("\"x\"\n  a ;b\r\n", {}, trimmed), (Recs{rec(1, {"x"}), rec(2, {"a", "b"})}));
+  // A tab is data where it is not the separator, and trimming takes spaces only.
+  EXPECT_EQ(read(" \ta\t ,b\n", {}, CsvDialect{',', true}), (Recs{rec(1, {"\ta\t", "b"})}));
+}
+
+TEST(CsvDialect, RowsOfEmptyFields) {
+  CsvReader reader({}, CsvDialect{';', true});
+  reader.feed("a;b\n;;\n  ;  \n\"\";\n1;2\n");
+  reader.finish();
+  std::vector<bool> empty;
+  while (reader.next() == CsvReader::Next::kRecord) empty.push_back(reader.all_empty());
+  EXPECT_EQ(empty, (std::vector<bool>{false, true, true, true, false}));
 }
 
 }  // namespace

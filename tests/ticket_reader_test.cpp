@@ -1,0 +1,149 @@
+// Tests of the parse edge: tickets read as help desks write them.
+#include "ticket_reader.hpp"
+
+#include "error.hpp"
+#include "test_support.hpp"
+#include "time_text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace sla {
+namespace {
+
+using test::ny;
+using test::utc;
+
+constexpr TicketFieldNames kNames = {"submitted", "priority",  "tier",
+                                     "calendar",  "responded", "reseller"};
+
+ReadOptions options() {
+  ReadOptions o;
+  o.names = kNames;
+  return o;
+}
+
+TicketText at(std::string_view submitted) {
+  TicketText text;
+  text.submitted = submitted;
+  return text;
+}
+
+std::string error_of(TicketReader& reader, const TicketText& text, TicketField* failed = nullptr) {
+  try {
+    reader.read(text, ny(2026, 11, 25, 12), failed);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "accepted " << text.submitted;
+  return "";
+}
+
+TEST(TicketReader, PriorityAndTierMapsAddWords) {
+  ReadOptions o = options();
+  o.priority_map = {"Sev 1=P1,Sev 2=high", "-="};
+  o.tier_map = {"Gold=premium"};
+  TicketReader reader(test::builtin_engine(), o);
+  TicketText text = at("2026-11-25 10:00");
+  text.priority = "sev 1";
+  text.tier = "GOLD";
+  Ticket t = reader.read(text, ny(2026, 11, 25, 12));
+  EXPECT_EQ(t.priority, 0u);
+  EXPECT_EQ(t.tier, 1u);
+  text.priority = "Sev 2";
+  EXPECT_EQ(reader.read(text, ny(2026, 11, 25, 12)).priority, 1u);
+  text.priority = "-";  // a placeholder cell: the default, P3
+  EXPECT_EQ(reader.read(text, ny(2026, 11, 25, 12)).priority, 2u);
+  text.priority = "Highest";  // the policy's own aliases still count
+  EXPECT_EQ(reader.read(text, ny(2026, 11, 25, 12)).priority, 0u);
+  text.priority = "Sev 3";
+  TicketField failed = TicketField::kSubmitted;
+  EXPECT_NE(error_of(reader, text, &failed).find("invalid priority \"Sev 3\""), std::string::npos);
+  EXPECT_EQ(failed, TicketField::kPriority);
+}
+
+TEST(TicketReader, MapsAreChecked) {
+  for (const char* bad : {"Sev 1", "=P1", "Sev 1=P9", "a=P1,a=P2"}) {
+    ReadOptions o = options();
+    o.priority_map = {bad};
+    EXPECT_THROW(TicketReader(test::builtin_engine(), o), InputError) << bad;
+  }
+  ReadOptions o = options();
+  o.tier_map = {"Gold=platinum"};
+  try {
+    TicketReader reader(test::builtin_engine(), o);
+    ADD_FAILURE();
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "invalid --tier-map entry \"Gold=platinum\": \"platinum\" is no tier of "
+              "\"codesecure.toml\"; expected standard or premium");
+  }
+}
+
+TEST(TicketReader, InputZoneAndWhereWallTimesWereRead) {
+  test::TestResources resources;
+  const Zone pacific = resources.zone("America/Los_Angeles", "--input-tz");
+  ReadOptions o = options();
+  o.input_zone = &pacific;
+  TicketReader reader(test::builtin_engine(), o);
+  TicketText text = at("2026-11-25 13:30");
+  Ticket t = reader.read(text, ny(2026, 11, 25, 12));
+  EXPECT_EQ(t.submitted, ny(2026, 11, 25, 16, 30));
+  EXPECT_EQ(t.wall_zone, &pacific);
+  text = at("2026-11-25T13:30:00-08:00");
+  t = reader.read(text, ny(2026, 11, 25, 12));
+  EXPECT_EQ(t.wall_zone, nullptr);
+  text.responded = "2026-11-25 14:00";  // a wall time again
+  EXPECT_EQ(reader.read(text, ny(2026, 11, 25, 12)).wall_zone, &pacific);
+  TicketReader plain(test::builtin_engine(), options());
+  EXPECT_EQ(plain.read(at("2026-11-25 13:30"), ny(2026, 11, 25, 12)).wall_zone->name(),
+            "America/New_York");
+}
+
+TEST(TicketReader, TimeFormatBeforeTheUsualForms) {
+  ReadOptions o = options();
+  o.time_format = "%d/%b/%y %I:%M %p";
+  TicketReader reader(test::builtin_engine(), o);
+  TicketText text = at("25/Nov/26 4:30 PM");
+  text.responded = "2026-11-25T17:00:00-05:00";  // the usual forms still read
+  Ticket t = reader.read(text, ny(2026, 11, 25, 12));
+  EXPECT_EQ(t.submitted, ny(2026, 11, 25, 16, 30));
+  EXPECT_EQ(*t.responded, ny(2026, 11, 25, 17));
+  const std::string message = error_of(reader, at("25-Nov-26 4:30 PM"));
+  EXPECT_NE(message.find("or a time in --time-format \"%d/%b/%y %I:%M %p\""), std::string::npos)
+      << message;
+  // A format with an offset, and one that meets a spring-forward gap.
+  ReadOptions z = options();
+  z.time_format = "%m/%d/%Y %H:%M %z";
+  TicketReader offsets(test::builtin_engine(), z);
+  EXPECT_EQ(offsets.read(at("11/25/2026 13:30 -0800"), ny(2026, 11, 25, 12)).submitted,
+            utc(2026, 11, 25, 21, 30));
+  ReadOptions g = options();
+  g.time_format = "%m/%d/%Y %H:%M";
+  TicketReader gaps(test::builtin_engine(), g);
+  EXPECT_NE(error_of(gaps, at("03/08/2026 02:30")).find("does not exist"), std::string::npos);
+  EXPECT_NE(error_of(gaps, at("03/08/1850 09:30")).find("outside the supported range"),
+            std::string::npos);
+}
+
+TEST(TicketReader, ResellerWords) {
+  TicketReader reader(test::builtin_engine(), options());
+  TicketText text = at("2026-11-25 10:00");
+  for (const char* yes : {"true", "Yes", "Y", "1", "TRUE"}) {
+    text.reseller = yes;
+    EXPECT_TRUE(reader.read(text, ny(2026, 11, 25, 12)).reseller) << yes;
+  }
+  for (const char* no : {"false", "No", "n", "0"}) {
+    text.reseller = no;
+    EXPECT_FALSE(reader.read(text, ny(2026, 11, 25, 12)).reseller) << no;
+  }
+  text.reseller = "maybe";
+  TicketField failed = TicketField::kSubmitted;
+  EXPECT_NE(error_of(reader, text, &failed).find("invalid reseller \"maybe\""), std::string::npos);
+  EXPECT_EQ(failed, TicketField::kReseller);
+  EXPECT_FALSE(test::builtin_engine().covered(Ticket{{}, 0, 0, 0, {}, {}, true, nullptr}));
+}
+
+}  // namespace
+}  // namespace sla
