@@ -73,7 +73,8 @@ std::vector<Example> examples(const std::string& path, const std::string& name,
   return found;
 }
 
-// Writes the example files the README shows with `cat`, and copies those of tests/data/docs.
+// Writes the example files the README shows with `cat`, and copies those of tests/data/docs and
+// the sample exports of tests/data/exports.
 std::string scratch_directory() {
   char pattern[] = "/tmp/sla-doc-XXXXXX";
   std::string dir = mkdtemp(pattern);
@@ -87,8 +88,11 @@ std::string scratch_directory() {
                                                   "12-24 | | Christmas Eve\n";
   std::ofstream(dir + "/mail.bash") << "mail() { cat > \"$HOME/mail.out\"; }\n";
   // The files the documents show with cat, kept in the repository.
-  for (const auto& entry : std::filesystem::directory_iterator(SLA_SOURCE_DIR "/tests/data/docs")) {
-    std::filesystem::copy_file(entry.path(), dir + "/" + entry.path().filename().string());
+  for (const char* from :
+       {SLA_SOURCE_DIR "/tests/data/docs", SLA_SOURCE_DIR "/tests/data/exports"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(from)) {
+      std::filesystem::copy_file(entry.path(), dir + "/" + entry.path().filename().string());
+    }
   }
   return dir;
 }
@@ -111,7 +115,7 @@ void run_all(const std::vector<Example>& list) {
       for (const std::string& line : e.output) want += line + "\n";
       EXPECT_EQ(r.out, want) << e.source << ": " << e.command;
     }
-    if (e.command.find("|| mail") != std::string::npos) {  // the cron job mailed its rows
+    if (e.command.find("| mail") != std::string::npos) {  // the cron job mailed its rows
       std::ifstream mailed(dir + "/mail.out");
       std::ostringstream text;
       text << mailed.rdbuf();
