@@ -3,17 +3,23 @@
 
 #include <date/date.h>
 
+#include <array>
 #include <chrono>
+#include <cstdint>
+#include <cstring>
 #include <istream>
 #include <optional>
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sla {
 
 // A strftime-style format such as "%d/%b/%y %I:%M %p", read as date::parse reads it. One object
-// reads many times: it keeps its stream. Not for sharing between threads.
+// reads many times: it keeps its stream, and where the format is a date, a space and a time of
+// day, it parses each distinct date and each distinct time of day once (an export holds a few
+// thousand of each). Not for sharing between threads.
 class TimeFormat {
  public:
   // A time read in the format: a wall time, and its offset if the format gave one (%z, or %Z
@@ -35,6 +41,52 @@ class TimeFormat {
   std::optional<Parsed> read(std::string_view text);
 
  private:
+  // What texts of up to 16 bytes read as, remembered in a table of fixed size where a text
+  // takes the slot of one before it with the same hash.
+  template <typename Value, unsigned kBits>
+  class Memo {
+   public:
+    // Returns the value remembered for `text`, or null.
+    const Value* find(std::string_view text) const {
+      if (slots_.empty() || text.size() > kKey) return nullptr;
+      const Slot& s = slots_[slot(text)];
+      if (!s.used || s.size != text.size() || std::memcmp(s.key.data(), text.data(), text.size()))
+        return nullptr;
+      return &s.value;
+    }
+    void put(std::string_view text, const Value& value) {
+      if (text.size() > kKey) return;
+      if (slots_.empty()) slots_.resize(kSlots);
+      Slot& s = slots_[slot(text)];
+      s.used = true;
+      s.size = static_cast<std::uint8_t>(text.size());
+      std::memcpy(s.key.data(), text.data(), text.size());
+      s.value = value;
+    }
+
+   private:
+    static constexpr std::size_t kKey = 16;
+    static constexpr std::size_t kSlots = std::size_t{1} << kBits;
+    struct Slot {
+      std::array<char, kKey> key{};
+      std::uint8_t size = 0;
+      bool used = false;
+      Value value{};
+    };
+    static std::size_t slot(std::string_view text) {
+      std::uint64_t h = 1469598103934665603ULL;
+      for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+      // FNV leaves the last bytes out of the high bits: mix them in (MurmurHash3's finalizer).
+      h ^= h >> 33;
+      h *= 0xff51afd7ed558ccdULL;
+      h ^= h >> 33;
+      h *= 0xc4ceb9fe1a85ec53ULL;
+      h ^= h >> 33;
+      return static_cast<std::size_t>(h >> (64 - kBits));
+    }
+    std::vector<Slot> slots_;
+  };
+
   // Reads a view in place, without copying it into a string stream.
   class ViewBuffer : public std::streambuf {
    public:
@@ -42,12 +94,31 @@ class TimeFormat {
       char* begin = const_cast<char*>(text.data());
       setg(begin, begin, begin + text.size());
     }
+    bool at_end() const { return gptr() == egptr(); }
   };
 
+  // A time of day, and the offset the time part gave.
+  struct TimeOfDay {
+    std::chrono::seconds since_midnight{0};
+    std::optional<std::chrono::seconds> offset;
+  };
+
+  std::optional<Parsed> read_whole(std::string_view text);
+  std::optional<date::local_days> read_date(std::string_view text);
+  std::optional<TimeOfDay> read_time_of_day(std::string_view text);
+  // Returns the offset that `offset` (minutes::min() if unset) and the abbreviation read give,
+  // or false if the abbreviation is one that names no single offset.
+  bool offset_of(std::chrono::minutes offset, std::optional<std::chrono::seconds>& out) const;
+  void start(std::string_view text);
+
   std::string format_;
+  std::string date_format_, time_format_;  // both set: the format splits at its first space
+  bool zone_names_ = false;                // the format has %Z
   ViewBuffer buffer_;
   std::istream in_{&buffer_};
   std::string abbreviation_;
+  Memo<std::optional<date::local_days>, 12> dates_;  // a few thousand days in an export
+  Memo<std::optional<TimeOfDay>, 17> times_;         // 86,400 seconds of a day
 };
 
 }  // namespace sla
