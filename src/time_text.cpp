@@ -71,7 +71,7 @@ std::string format_guess(std::string_view text) {
   }
   auto number = [](std::string_view p) {
     int v = 0;
-    for (char c : p) v = is_digit(c) ? v * 10 + (c - '0') : 1000;
+    for (char c : p) v = is_digit(c) && v < 1000 ? v * 10 + (c - '0') : 1000;
     return p.empty() ? 1000 : v;
   };
   std::string year = parts[2].size() == 2 ? "%y" : "%Y";
@@ -363,7 +363,14 @@ void check_suffix(TimeReader& reader, const TimeContext& context, std::string_vi
   if (!context.suffix_zone) {
     reader.fail("a [zone] suffix is not accepted here", "a time without the suffix");
   }
-  const Zone& zone = context.suffix_zone(name);
+  const Zone* found = nullptr;
+  try {
+    found = &context.suffix_zone(name);
+  } catch (const InputError&) {
+    reader.fail("the zone suffix " + quote(name) + " names no time zone",
+                "an IANA zone name after the offset, as in [America/New_York]");
+  }
+  const Zone& zone = *found;
   const auto actual = zone.offset_at(t).utc_offset;
   if (actual != offset) {
     std::string shown;

@@ -31,8 +31,9 @@ struct Rec {
 
 // Reads `text` with `limits`, fed in chunks whose sizes come from `seed` (0: all at once);
 // odd seeds write through prepare()/commit() instead of feed().
-std::vector<Rec> read_all(std::string_view text, sla::CsvLimits limits, std::uint32_t seed) {
-  sla::CsvReader reader(limits);
+std::vector<Rec> read_all(std::string_view text, sla::CsvLimits limits, std::uint32_t seed,
+                          sla::CsvDialect dialect) {
+  sla::CsvReader reader(limits, dialect);
   std::vector<Rec> out;
   std::size_t at = 0;
   std::uint32_t state = seed;
@@ -75,13 +76,26 @@ std::vector<Rec> read_all(std::string_view text, sla::CsvLimits limits, std::uin
   return out;
 }
 
-// A plain RFC 4180 reading of text with no errors in it: the fields of each record.
-std::vector<std::vector<std::string>> plain_reading(std::string_view text) {
+// A plain RFC 4180 reading of text with no errors in it: the fields of each record, split at
+// the dialect's separator, unquoted fields trimmed of spaces if it says so.
+std::vector<std::vector<std::string>> plain_reading(std::string_view text,
+                                                    sla::CsvDialect dialect) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<std::vector<std::string>> records;
   std::vector<std::string> fields;
   std::string field;
-  bool quoted = false, in_record = false;
+  bool quoted = false, in_record = false, was_quoted = false;
+  auto end_field = [&] {
+    if (dialect.trim_unquoted && !was_quoted) {
+      const auto first = field.find_first_not_of(' ');
+      field = first == std::string::npos
+                  ? ""
+                  : field.substr(first, field.find_last_not_of(' ') - first + 1);
+    }
+    fields.push_back(std::move(field));
+    field.clear();
+    was_quoted = false;
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     in_record = true;
@@ -94,15 +108,14 @@ std::vector<std::vector<std::string>> plain_reading(std::string_view text) {
       } else {
         quoted = false;
       }
-    } else if (c == '"' && field.empty()) {
+    } else if (c == '"' && field.empty() && !was_quoted) {
       quoted = true;
-    } else if (c == ',') {
-      fields.push_back(std::move(field));
-      field.clear();
+      was_quoted = true;
+    } else if (c == dialect.separator) {
+      end_field();
     } else if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
       if (c == '\r') ++i;
-      fields.push_back(std::move(field));
-      field.clear();
+      end_field();
       records.push_back(std::move(fields));
       fields.clear();
       in_record = false;
@@ -113,7 +126,7 @@ std::vector<std::vector<std::string>> plain_reading(std::string_view text) {
   if (in_record) {
     // A CR at the very end is the last record's line break.
     if (text.back() == '\r' && !field.empty() && field.back() == '\r') field.pop_back();
-    fields.push_back(std::move(field));
+    end_field();
     records.push_back(std::move(fields));
   }
   return records;
@@ -129,14 +142,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     limits.max_fields = 1 + data[1] % 7;
   }
   const std::uint32_t seed = data[0] | 1U << 8;
+  sla::CsvDialect dialect;
+  dialect.separator = ",;\t|"[(data[0] >> 1) % 4];
+  dialect.trim_unquoted = (data[0] & 8) != 0;
   std::string_view text(reinterpret_cast<const char*>(data + 2), size - 2);
 
   // Under tight limits a record can break several rules at once, and which one is reported
   // may depend on where a chunk ends; that the record is refused may not.
   const bool tight = (data[0] & 1) != 0;
-  std::vector<Rec> whole = read_all(text, limits, 0);
+  std::vector<Rec> whole = read_all(text, limits, 0, dialect);
   for (std::uint32_t s : {seed, seed + 1}) {
-    std::vector<Rec> chunked = read_all(text, limits, s);
+    std::vector<Rec> chunked = read_all(text, limits, s, dialect);
     if (tight) {
       for (auto* records : {&whole, &chunked}) {
         for (Rec& r : *records) {
@@ -150,7 +166,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   bool clean =
       std::none_of(whole.begin(), whole.end(), [](const Rec& r) { return !r.problem.empty(); });
   if (clean && !tight) {
-    auto plain = plain_reading(text);
+    auto plain = plain_reading(text, dialect);
     if (plain.size() != whole.size()) fail("a different number of records than RFC 4180 gives");
     for (std::size_t i = 0; i < plain.size(); ++i) {
       if (plain[i] != whole[i].fields) fail("fields differ from an RFC 4180 reading");
