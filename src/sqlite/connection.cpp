@@ -19,6 +19,7 @@ std::unique_ptr<Engine> Connection::build(const std::vector<std::string>& paths)
 std::string Connection::load_policy(const std::vector<std::string>& paths) {
   std::unique_ptr<Engine> engine = build(paths);
   engine_ = std::move(engine);
+  ++generation_;
   return engine_->policy(engine_->newest()).name;
 }
 

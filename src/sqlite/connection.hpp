@@ -4,6 +4,7 @@
 
 #include "engine.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,9 +21,16 @@ class Connection {
   // Returns the engine: the one load_policy made, else the built-in policy's, built on first
   // use. Throws InputError if it cannot be built.
   const Engine& engine() {
-    if (!engine_) engine_ = build({});
+    if (!engine_) {
+      engine_ = build({});
+      ++generation_;
+    }
     return *engine_;
   }
+
+  // Returns a number that changes whenever the engine does, to tell what an earlier engine
+  // read (a time without an offset) from what this one would.
+  std::uint64_t generation() const { return generation_; }
 
   // Makes the engine of the policy files at `paths` (one per version, as --policy takes
   // them) the connection's, and returns the name of the newest version. Throws InputError
@@ -36,6 +44,7 @@ class Connection {
   static std::unique_ptr<Engine> build(const std::vector<std::string>& paths);
 
   std::unique_ptr<Engine> engine_;
+  std::uint64_t generation_ = 0;
   std::string scratch_;
 };
 

@@ -3,6 +3,7 @@
 #include "sqlite/sqlite_api.hpp"
 #include "time_text.hpp"
 
+#include <cstdint>
 #include <exception>
 #include <new>
 #include <string>
@@ -57,6 +58,30 @@ Result judge(const Engine& engine, const Ticket& ticket, date::sys_seconds now, 
   return *r;
 }
 
+// A `now` argument read once, kept by SQLite with the statement (its auxiliary data) for as long
+// as the argument stays the same, as a constant does for every row of a query.
+struct ReadNow {
+  std::uint64_t generation = 0;  // of the engine whose zone read it
+  date::sys_seconds at{};
+};
+
+// Returns the time the argument `index`, `now`, gives, read in the newest version's zone.
+date::sys_seconds read_now(sqlite3_context* context, int index, const SqlValue& now,
+                           Connection& c) {
+  const Engine& engine = c.engine();
+  const auto* kept = static_cast<const ReadNow*>(sqlite3_get_auxdata(context, index));
+  if (kept != nullptr && kept->generation == c.generation()) return kept->at;
+  SqlTextBuffer buffer;
+  const date::sys_seconds at = parse_time(time_text(now, "now", buffer),
+                                          engine.policy_zone(engine.newest()), kNoClock, "now");
+  // SQLite frees it when it lets it go, and at once if it cannot keep it.
+  auto* keep = new (std::nothrow) ReadNow{c.generation(), at};
+  if (keep != nullptr) {
+    sqlite3_set_auxdata(context, index, keep, [](void* p) { delete static_cast<ReadNow*>(p); });
+  }
+  return at;
+}
+
 void result_time(sqlite3_context* context, Connection& c, date::sys_seconds t, const Zone& zone) {
   std::string& text = c.scratch();
   text.clear();
@@ -88,8 +113,9 @@ void status(sqlite3_context* context, int argc, sqlite3_value** argv) {
     const SqlValue submitted = read_value(argv[0]);
     const SqlValue now = read_value(argv[4]);
     if (is_null(submitted) || is_null(now)) return sqlite3_result_null(context);
-    const Engine& engine = connection_of(context).engine();
-    SqlTextBuffer buffers[5];
+    Connection& c = connection_of(context);
+    const Engine& engine = c.engine();
+    SqlTextBuffer buffers[4];
     TicketText text;
     text.submitted = time_text(submitted, "submitted", buffers[0]);
     text.priority = optional_word(argv[1], "priority", buffers[1]);
@@ -102,8 +128,7 @@ void status(sqlite3_context* context, int argc, sqlite3_value** argv) {
       if (!absent(percent)) warn = percent_of(percent, "warn_percent");
     }
     const Ticket ticket = engine.read_ticket(text, kNoClock, kTicketNames);
-    const date::sys_seconds at = parse_time(time_text(now, "now", buffers[4]),
-                                            engine.policy_zone(engine.newest()), kNoClock, "now");
+    const date::sys_seconds at = read_now(context, 4, now, c);
     const std::string_view name = status_name(judge(engine, ticket, at, warn).check->status);
     sqlite3_result_text(context, name.data(), static_cast<int>(name.size()), nullptr);
   });

@@ -221,6 +221,20 @@ for when in ("2026-05-29 16:00", "2026-06-01 10:00", "2026-11-26 16:00"):
             f"the version in force at {when}")
 t.error(lambda: other.execute("CREATE VIEW v AS SELECT sla_policy('x')").execute(
     "SELECT * FROM v").fetchall(), "unsafe use of sla_policy()", "sla_policy from a view")
+# A constant now is read once per statement, but again by a policy loaded meanwhile: at
+# 16:30 Berlin time, an outage from 16:00 is on track; at 16:30 New York time, breached.
+third = sqltest.connect(args.extension)
+rows = third.execute(
+    "SELECT CASE WHEN x = 2 THEN sla_policy(?) END, sla_status('2026-11-25T16:00:00+01:00', "
+    "CASE WHEN x > 1 THEN 'outage' END, NULL, NULL, '2026-11-25 16:30') FROM "
+    "(SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT 3)", (berlin,)).fetchall()
+t.equal(rows, [(None, "on_track"), ("Berlin office", "on_track"), (None, "on_track")],
+        "now read again under a policy loaded in the statement")
+t.equal(third.execute("SELECT sla_status('2026-11-25T16:00:00+01:00', 'outage', NULL, NULL, n) "
+                      "FROM (SELECT '2026-11-25 16:30' AS n UNION ALL SELECT "
+                      "'2026-11-25T16:30:00-05:00')").fetchall(),
+        [("on_track",), ("breached",)], "a now that changes by row")
+third.close()
 other.execute("CREATE TABLE t(submitted)")
 other.execute("CREATE INDEX i ON t(sla_deadline(submitted))")
 t.check(True, "sla_deadline is deterministic: an index may use it")
