@@ -8,7 +8,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -18,6 +17,9 @@ namespace sla {
 namespace {
 
 using Type = SqlValue::Type;
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 SqlValue null() {
   return {};
@@ -96,9 +98,9 @@ TEST(SqliteArguments, TimesRefuseRealsBlobsDigitTextAndNow) {
             "invalid submitted 2461005.5: a real number; expected a time as text (ISO 8601 like "
             "2026-11-25T16:30:00-05:00, a date or @unix-seconds) or an integer of Unix seconds "
             "such as unixepoch()");
-  EXPECT_NE(error_of([&] { time_text(real(INFINITY), "now", b); }).find("invalid now inf: "),
+  EXPECT_NE(error_of([&] { time_text(real(kInfinity), "now", b); }).find("invalid now inf: "),
             std::string::npos);
-  EXPECT_NE(error_of([&] { time_text(real(-INFINITY), "now", b); }).find("invalid now -inf: "),
+  EXPECT_NE(error_of([&] { time_text(real(-kInfinity), "now", b); }).find("invalid now -inf: "),
             std::string::npos);
   EXPECT_NE(error_of([&] {
               time_text(blob("\x01\x02"), "responded", b);
@@ -139,7 +141,7 @@ TEST(SqliteArguments, SecondsAreWholeAndNotNegative) {
   EXPECT_EQ(error_of([&] { seconds_of(integer(-1), "seconds"); }),
             "invalid seconds -1: negative; expected a whole number of business seconds, 0 or "
             "more");
-  for (double x : {1.5, -0.5, 1e300, double{INFINITY}, double{-INFINITY}, double{NAN}}) {
+  for (double x : {1.5, -0.5, 1e300, kInfinity, -kInfinity, kNaN}) {
     EXPECT_NE(error_of([&] { seconds_of(real(x), "seconds"); }).find("not a whole number"),
               std::string::npos)
         << x;
@@ -157,7 +159,7 @@ TEST(SqliteArguments, PercentagesGoFromZeroToAHundred) {
   EXPECT_EQ(percent_of(text("80"), "warn_percent"), 80);
   for (const SqlValue& bad :
        {integer(-1), integer(101), integer(std::numeric_limits<std::int64_t>::min()), real(100.5),
-        real(NAN), real(INFINITY), text("80%"), text("nan"), text(""), blob("5")}) {
+        real(kNaN), real(kInfinity), text("80%"), text("nan"), text(""), blob("5")}) {
     EXPECT_NE(
         error_of([&] { percent_of(bad, "warn_percent"); }).find("expected a percentage from 0"),
         std::string::npos);
