@@ -4,7 +4,6 @@
 #include "time_text.hpp"
 
 #include <cstdint>
-#include <exception>
 #include <new>
 #include <string>
 #include <vector>
@@ -34,7 +33,7 @@ void guarded(sqlite3_context* context, Body&& body) noexcept {
     result_input_error(context, e.what());
   } catch (const std::bad_alloc&) {
     sqlite3_result_error_nomem(context);
-  } catch (const std::exception&) {
+  } catch (...) {
     sqlite3_result_error(context, "sla: internal error", -1);
   }
 }

@@ -132,10 +132,11 @@ int close_cursor(sqlite3_vtab_cursor* cursor) {
   return SQLITE_OK;
 }
 
-int fail(sqlite3_vtab_cursor* cursor, const std::string& message) {
+// Sets the table's error message to `message` as the CLI prints it. Allocates with SQLite only.
+int fail(sqlite3_vtab_cursor* cursor, const char* message) noexcept {
   sqlite3_vtab* vtab = cursor->pVtab;
   sqlite3_free(vtab->zErrMsg);
-  vtab->zErrMsg = sqlite3_mprintf("sla: error: %s", message.c_str());
+  vtab->zErrMsg = sqlite3_mprintf("sla: error: %s", message);
   return SQLITE_ERROR;
 }
 
@@ -158,6 +159,8 @@ int filter(sqlite3_vtab_cursor* cursor, int idx, const char*, int, sqlite3_value
     return fail(cursor, e.what());
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;
+  } catch (...) {  // nothing may unwind into SQLite
+    return SQLITE_ERROR;
   }
 }
 
