@@ -33,8 +33,10 @@ int register_functions(sqlite3* db, const ConnectionRef& connection);
 // Registers the table-valued function sla_holidays on `db`. Returns an SQLite result code.
 int register_holidays_table(sqlite3* db, const ConnectionRef& connection);
 
-// Returns a new share of `connection` for SQLite to hold, and the function that frees it.
+// Returns a new share of `connection`, for SQLite to hold as a registration's user data.
 void* share(const ConnectionRef& connection);
+
+// Frees a share made by share(): SQLite's destructor for it.
 void release_share(void* share);
 
 }  // namespace sla
