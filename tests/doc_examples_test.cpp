@@ -4,7 +4,9 @@
 // next "$ " or the end of the block, are its exact output (none shown: any output). Manual: the
 // same inside .EX/.EE, with roff escapes undone, plus crontab lines, whose command is run.
 // Commands run under bash in a scratch directory holding the example files, with sla first on
-// PATH, "now" pinned to Wed 2026-11-25 16:30 New York time, and `mail` recording its input.
+// PATH, "now" pinned to Wed 2026-11-25 16:30 New York time (for `date` too), and `mail`
+// recording its input. The SQLite extension's installed path stands for the one built here,
+// in commands, their output and the example files.
 #include "cli_run.hpp"
 
 #include <gtest/gtest.h>
@@ -31,6 +33,19 @@ std::vector<std::string> read_lines(const std::string& path) {
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
+}
+
+constexpr std::string_view kInstalledExtension = "/usr/lib/sla/libsla";
+
+// Returns `s` with the installed extension's path replaced by the built one's.
+std::string built(std::string s) {
+  const std::string extension = SLA_EXTENSION;
+  if (extension.empty()) return s;
+  for (auto at = s.find(kInstalledExtension); at != std::string::npos;
+       at = s.find(kInstalledExtension, at + extension.size())) {
+    s.replace(at, kInstalledExtension.size(), extension);
+  }
+  return s;
 }
 
 std::string unroff(std::string s) {
@@ -62,6 +77,7 @@ std::vector<Example> examples(const std::string& path, const std::string& name,
       continue;
     }
     std::smatch cron;
+    line = built(line);
     if (line.rfind("$ ", 0) == 0) {
       found.push_back({name + ":" + std::to_string(i + 1), line.substr(2), {}});
     } else if (std::regex_match(line, cron, kCron)) {
@@ -86,12 +102,24 @@ std::string scratch_directory() {
   std::ofstream(dir + "/company-holidays.txt") << "# Company days off, besides us-federal\n"
                                                   "4th Thu of Nov +1 | | Day after Thanksgiving\n"
                                                   "12-24 | | Christmas Eve\n";
-  std::ofstream(dir + "/mail.bash") << "mail() { cat > \"$HOME/mail.out\"; }\n";
+  std::ofstream shims(dir + "/shims.bash");
+  shims << "mail() { cat > \"$HOME/mail.out\"; }\n"
+        << "date() { command date -d \"$SLA_NOW\" \"$@\"; }\n";
+  // A sanitized extension needs the sanitizer runtime first in the process that loads it.
+  const std::string preload = SLA_SANITIZER_PRELOAD;
+  if (!preload.empty()) {
+    shims << "sqlite3() { LD_PRELOAD=" << preload << " command sqlite3 \"$@\"; }\n"
+          << "python3() { LD_PRELOAD=" << preload
+          << " ASAN_OPTIONS=detect_leaks=0 command python3 \"$@\"; }\n";
+  }
   // The files the documents show with cat, kept in the repository.
   for (const char* from :
        {SLA_SOURCE_DIR "/tests/data/docs", SLA_SOURCE_DIR "/tests/data/exports"}) {
     for (const auto& entry : std::filesystem::directory_iterator(from)) {
-      std::filesystem::copy_file(entry.path(), dir + "/" + entry.path().filename().string());
+      std::ifstream in(entry.path());
+      std::ostringstream text;
+      text << in.rdbuf();
+      std::ofstream(dir + "/" + entry.path().filename().string()) << built(text.str());
     }
   }
   return dir;
@@ -105,8 +133,12 @@ void run_all(const std::vector<Example>& list) {
   RunOptions options;
   options.cwd = dir;
   options.env = {"PATH=" + bin + ":/usr/bin:/bin", "SLA_NOW=2026-11-25T16:30:00-05:00",
-                 "BASH_ENV=" + dir + "/mail.bash", "HOME=" + dir};
+                 "BASH_ENV=" + dir + "/shims.bash", "HOME=" + dir};
   for (const Example& e : list) {
+    // Without the extension built, its examples cannot run.
+    const bool sql = e.command.find("sqlite3") != std::string::npos ||
+                     e.command.find("python3") != std::string::npos;
+    if (sql && std::string(SLA_EXTENSION).empty()) continue;
     RunResult r = run("/bin/bash", {"-o", "pipefail", "-c", e.command}, options);
     EXPECT_TRUE(r.status == 0 || r.status == 1) << e.source << ": " << e.command << "\n" << r.err;
     EXPECT_EQ(r.err, "") << e.source << ": " << e.command;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Tests that `cmake --install` lays out the binary, manual, completions and holiday files,
-# and that the installed binary runs and knows its version.
+# Tests that `cmake --install` lays out the binary, the SQLite extension, the manual,
+# completions, holiday files and documents, and that the installed binary runs and knows its
+# version.
 # Usage: install_test.sh BUILD_DIR
 set -u
 prefix=$(mktemp -d)
@@ -8,9 +9,13 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$1" --prefix "$prefix" >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 failures=0
 checks=0
-for f in bin/sla share/man/man1/sla.1 share/bash-completion/completions/sla \
-         share/zsh/site-functions/_sla share/sla/us-federal.txt share/sla/us-federal-closures.txt \
-         share/sla/policies/codesecure.toml; do
+libdir=$(sed -n 's/^CMAKE_INSTALL_LIBDIR:PATH=//p' "$1/CMakeCache.txt")
+extension=
+grep -q '^SLA_SQLITE:BOOL=ON' "$1/CMakeCache.txt" && extension=${libdir:-lib}/sla/libsla.so
+for f in bin/sla $extension share/man/man1/sla.1.gz \
+         share/bash-completion/completions/sla share/zsh/site-functions/_sla \
+         share/sla/us-federal.txt share/sla/us-federal-closures.txt \
+         share/sla/policies/codesecure.toml share/doc/sla/copyright share/doc/sla/changelog.gz; do
   checks=$((checks + 1))
   [ -f "$prefix/$f" ] || { echo "FAIL: $f not installed"; failures=$((failures + 1)); }
 done
