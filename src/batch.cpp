@@ -231,6 +231,8 @@ class BatchRun {
       text.calendar = given(cell(csv, static_cast<std::size_t>(TicketField::kCalendar)));
       text.responded = given(cell(csv, static_cast<std::size_t>(TicketField::kResponded)));
       text.reseller = given(cell(csv, static_cast<std::size_t>(TicketField::kReseller)));
+      text.reclassified = given(cell(csv, static_cast<std::size_t>(TicketField::kReclassified)));
+      text.paused = given(cell(csv, static_cast<std::size_t>(TicketField::kPaused)));
       const Engine& engine = *s_.engine;
       const Ticket ticket = reader_.read(text, s_.now, &failed);
       failed = TicketField::kSubmitted;

@@ -104,7 +104,8 @@ Header parse_header(const CsvReader& csv, const Columns& columns) {
   if (h.index[0] == kNoColumn) {
     throw InputError(where + "no submitted column in the header " + quote(line) +
                      "; expected a header row naming submitted, and optionally id, priority, "
-                     "tier, calendar, responded and reseller (or --column submitted=HEADER)");
+                     "tier, calendar, responded, reseller, reclassified and paused (or --column "
+                     "submitted=HEADER)");
   }
   return h;
 }
@@ -118,7 +119,7 @@ unsigned parse_only(std::string_view text) {
     std::size_t i = 0;
     while (i < kStatuses && !equals_lower(item, row_status_name(i))) ++i;
     if (equals_lower(item, "open")) {
-      for (Status s : {Status::kOnTrack, Status::kAtRisk, Status::kBreached}) {
+      for (Status s : {Status::kOnTrack, Status::kAtRisk, Status::kPaused, Status::kBreached}) {
         mask |= 1U << static_cast<unsigned>(s);
       }
     } else if (i == kStatuses) {

@@ -19,7 +19,8 @@ constexpr std::size_t kColumns = kTicketFields + 1;
 
 // The field names, as columns are called by default and as --column names them.
 constexpr std::array<std::string_view, kColumns> kFieldNames = {
-    "submitted", "priority", "tier", "calendar", "responded", "reseller", "id"};
+    "submitted", "priority",     "tier",   "calendar", "responded",
+    "reseller",  "reclassified", "paused", "id"};
 
 // No index: an absent column.
 constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);

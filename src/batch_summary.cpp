@@ -74,7 +74,7 @@ void Summary::add(std::size_t status, const Result* r) {
   ++total_.by_status[status];
   if (r == nullptr) return;
   const Ticket& t = r->ticket;
-  Counts& c = cells_[first_cell_[t.version] + t.priority * r->policy->tiers.size() + t.tier];
+  Counts& c = cells_[first_cell_[t.version] + r->priority * r->policy->tiers.size() + t.tier];
   ++c.rows;
   ++c.by_status[status];
   if (r->check && r->check->response_business) responses_.add(r->check->response_business->count());

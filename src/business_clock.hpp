@@ -20,8 +20,9 @@ namespace sla {
 
 // One local day on the way from a start to an end, for explanations.
 struct DayTrace {
-  // kWeekend: a weekday the schedule never opens (the weekend, on most calendars).
-  enum class Kind { kCounted, kWeekend, kHoliday };
+  // kWeekend: a weekday the schedule never opens (the weekend, on most calendars). kPaused: a
+  // pause of the ticket's, [begin, end), with `counted` the business time it did not count.
+  enum class Kind { kCounted, kWeekend, kHoliday, kPaused };
   date::local_days day;
   Kind kind = Kind::kCounted;
   std::string_view holiday;               // kHoliday, or kCounted on a part-closed day: name(s)

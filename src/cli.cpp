@@ -45,6 +45,12 @@ void add_ticket(CLI::App& app, Options& o) {
   app.add_option("--calendar", o.calendar,
                  "The ticket's own calendar of the policy, over its target's")
       ->type_name("NAME");
+  app.add_option("--reclassified", o.reclassified,
+                 "From TIME on the ticket has PRIORITY (repeatable; -p: as submitted)")
+      ->type_name("TIME=PRIORITY");
+  app.add_option("--paused", o.paused,
+                 "The clock stood still from FROM to TO; FROM/ runs on (repeatable)")
+      ->type_name("FROM/TO");
   app.add_flag("--reseller", o.reseller, "Bought through a reseller: this SLA does not apply");
   app.add_flag("--explain", o.explain, "Show the business time counted, day by day");
   app.add_option("--format", o.format, "Template with named fields, e.g. '{deadline}'")

@@ -16,23 +16,37 @@ namespace sla {
 namespace {
 
 constexpr std::string_view kTicketOutputs = "text, json, jsonl, csv or tsv";
-constexpr TicketFieldNames kFieldNames = {"--submitted", "priority",    "tier",
-                                          "--calendar",  "--responded", "--reseller"};
+constexpr TicketFieldNames kFieldNames = {"--submitted",    "priority",    "tier",
+                                          "--calendar",     "--responded", "--reseller",
+                                          "--reclassified", "--paused"};
+
+// Returns the entries of a repeated option as one list, separated by ';' as a column's are.
+std::optional<std::string> joined(const std::vector<std::string>& entries) {
+  if (entries.empty()) return std::nullopt;
+  std::string list;
+  for (const std::string& e : entries) list += (list.empty() ? "" : ";") + e;
+  return list;
+}
 
 std::optional<std::string_view> view(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
   return std::string_view(*text);
 }
 
-Ticket read_ticket(const Options& options, Context& ctx) {
+// Reads the ticket of the command line, to be judged at `now`.
+Ticket read_ticket(const Options& options, Context& ctx, date::sys_seconds now) {
   TicketText text;
   text.submitted = options.submitted ? std::string_view(*options.submitted) : "now";
   text.priority = view(options.priority);
   text.tier = view(options.tier);
   text.calendar = view(options.calendar);
   text.responded = view(options.responded);
+  const std::optional<std::string> reclassified = joined(options.reclassified);
+  const std::optional<std::string> paused = joined(options.paused);
+  text.reclassified = view(reclassified);
+  text.paused = view(paused);
   TicketReader reader(ctx.engine, ctx.read_options(options, kFieldNames));
-  Ticket ticket = reader.read(text, ctx.now);
+  Ticket ticket = reader.read(text, now);
   ticket.reseller = options.reseller;
   return ticket;
 }
@@ -58,7 +72,7 @@ void write_result(const Options& options, const Context& ctx, Output output, con
   date::sys_seconds trace_end = r.deadline;
   if (check && r.check) trace_end = std::min(r.ticket.responded.value_or(r.check->now), r.deadline);
   std::vector<DayTrace> trace;
-  if (options.explain) trace = clock.trace(r.ticket.submitted, trace_end);
+  if (options.explain) trace = PausedClock(clock, r.pauses).trace(r.measured_from(), trace_end);
   if (options.format) {
     OutputTemplate::parse(*options.format, record.set).append(text, record, display);
   } else if (output == Output::kText) {
@@ -66,7 +80,7 @@ void write_result(const Options& options, const Context& ctx, Output output, con
                     color_wanted(options.color)};
     text = render_result_text(r, check, style);
     if (options.explain) {
-      text += "\n" + render_trace_text(trace, {&clock.zone(), r.day(), r.ticket.wall_zone});
+      text += "\n" + render_trace_text(trace, {&clock.zone(), r.day(), r.ticket.wall_zone, &r});
     }
   } else if (output == Output::kJson || output == Output::kJsonl) {
     append_json(text, record, display);
@@ -95,8 +109,8 @@ int run_ticket(const Options& options, bool check, std::ostream& out) {
   const Output output = parse_output(options.output, kTicketOutputs);
   if (options.format)
     OutputTemplate::parse(*options.format, check ? FieldSet::kCheck : FieldSet::kDue);
-  Ticket ticket = read_ticket(options, ctx);
-  date::sys_seconds now = check ? ctx.time(options.now, "--now") : ctx.now;
+  const date::sys_seconds now = check ? ctx.time(options.now, "--now") : ctx.now;
+  Ticket ticket = read_ticket(options, ctx, now);
   double warn = check ? parse_warn(options.warn) : 75.0;
   if (!ctx.engine.covered(ticket)) {
     out << reseller_text(output, ctx.engine.policy(ticket.version));

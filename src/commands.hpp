@@ -17,6 +17,7 @@ struct Options {
   std::optional<std::string> input_tz, time_format, delimiter;
   std::vector<std::string> priority_map, tier_map;  // --priority-map, --tier-map lists
   std::vector<std::string> columns;                 // batch --column FIELD=HEADER
+  std::vector<std::string> reclassified, paused;    // the ticket's history, entry by entry
   std::string output;  // -o; empty: the command's default (text, or CSV for batch)
   std::string tz;
   std::string color = "auto";

@@ -146,6 +146,7 @@ void Engine::assemble(Version& v, const EngineSetup& setup,
     v.holiday_labels.push_back(label);
     const Zone& calendar_zone = zone(c.time_zone, v, c.time_zone_place, resources);
     v.clocks.push_back(std::make_unique<BusinessClock>(c.week, calendar_zone, *v.holidays.back()));
+    v.clock_views.push_back(v.clocks.back().get());
   }
 }
 
@@ -185,11 +186,13 @@ std::optional<std::size_t> Engine::version_at(date::sys_seconds t) const {
 
 std::optional<Result> Engine::evaluate(const Ticket& ticket, date::sys_seconds now,
                                        double warn_percent) const {
-  const Policy& p = policy(ticket.version);
-  auto r =
-      sla::evaluate(ticket, p, clock(ticket.version, calendar_of(ticket, p)), now, warn_percent);
+  const Version& v = versions_[ticket.version];
+  auto r = sla::evaluate(ticket, v.policy, v.clock_views, now, warn_percent);
   // The clock keeps to the range in its own zone; the range is one of the policy zone's days.
-  if (r && !in_supported_range(r->deadline, policy_zone(ticket.version))) return std::nullopt;
+  if (r && (!in_supported_range(r->deadline, *v.zone) ||
+            !in_supported_range(r->original_deadline, *v.zone))) {
+    return std::nullopt;
+  }
   return r;
 }
 

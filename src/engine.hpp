@@ -102,6 +102,7 @@ class Engine {
     std::vector<const HolidayCalendar*> holidays;        // by calendar
     std::vector<std::string> holiday_labels;             // by calendar
     std::vector<std::unique_ptr<BusinessClock>> clocks;  // by calendar
+    Clocks clock_views;                                  // the same, as evaluate takes them
   };
 
   const Zone& zone(const std::string& name, const Version& v, SourcePlace at, Resources& resources);

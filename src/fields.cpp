@@ -27,13 +27,15 @@ std::vector<std::string_view> make_names(FieldSet set) {
   if (set == FieldSet::kBatch) names = {"id", "line"};
   for (std::string_view n : {"submitted", "priority", "priority_name", "tier", "target",
                              "target_business_seconds", "clock_start", "deadline", "deadline_utc",
-                             "follow_up", "time_zone", "policy", "policy_effective", "calendar"}) {
+                             "follow_up", "time_zone", "policy", "policy_effective", "calendar",
+                             "original_priority", "reclassifications", "original_deadline"}) {
     names.push_back(n);
   }
   if (set != FieldSet::kDue) {
     for (std::string_view n :
          {"now", "status", "elapsed_business_seconds", "remaining_business_seconds",
-          "overdue_seconds", "percent_elapsed", "responded", "response_business_seconds"}) {
+          "overdue_seconds", "percent_elapsed", "responded", "response_business_seconds",
+          "paused_business_seconds", "breached_on_reclassification"}) {
       names.push_back(n);
     }
   }
@@ -51,15 +53,15 @@ class Visitor {
 
   void due(const Result& r) {
     time("submitted", r.ticket.submitted);
-    sink_.text("priority", r.priority().id);
-    sink_.text("priority_name", r.priority().name);
+    sink_.text("priority", r.priority_level().id);
+    sink_.text("priority_name", r.priority_level().name);
     sink_.text("tier", r.tier().id);
     sink_.text("target", r.cell().target.label());
     sink_.integer("target_business_seconds", r.target.count());
     time("clock_start", r.clock_start);
     time("deadline", r.deadline);
     utc("deadline_utc", r.deadline);
-    sink_.text("follow_up", r.priority().follow_up);
+    sink_.text("follow_up", r.priority_level().follow_up);
     sink_.text("time_zone", display_.name());
     sink_.text("policy", r.policy->name);
     if (r.policy->effective) {
@@ -70,9 +72,13 @@ class Visitor {
       sink_.null("policy_effective");
     }
     sink_.text("calendar", r.calendar_terms().name);
+    sink_.text("original_priority", r.original_priority().id);
+    sink_.changes("reclassifications", r.ticket.reclassified, *r.policy, display_);
+    time("original_deadline", r.original_deadline);
   }
 
-  void check(const CheckState& c, const Ticket& t) {
+  void check(const CheckState& c, const Result& r) {
+    const Ticket& t = r.ticket;
     time("now", c.now);
     sink_.text("status", status_name(c.status));
     sink_.integer("elapsed_business_seconds", c.elapsed.count());
@@ -89,6 +95,8 @@ class Visitor {
     } else {
       sink_.null("response_business_seconds");
     }
+    sink_.integer("paused_business_seconds", c.paused.count());
+    sink_.boolean("breached_on_reclassification", r.breached_on_reclassification);
   }
 
   // Gives every field from `from` to `to` as null, but the status as `status` if not empty.
@@ -162,6 +170,19 @@ class JsonSink final : public FieldSink {
     out_ += '"';
     append_instant(out_, t, zone, utc, cache_);
     out_ += '"';
+  }
+  void changes(std::string_view name, const std::vector<PriorityChange>& changes,
+               const Policy& policy, const Zone& zone) override {
+    key(name);
+    out_ += '[';
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      out_ += i == 0 ? "{\"at\":\"" : ",{\"at\":\"";
+      append_instant(out_, changes[i].at, zone, false, cache_);
+      out_ += "\",\"priority\":";
+      append_json_string(out_, policy.priorities[changes[i].priority].id);
+      out_ += '}';
+    }
+    out_ += ']';
   }
 
  private:
@@ -308,6 +329,18 @@ void FieldSink::time(std::string_view name, date::sys_seconds t, const Zone& zon
   text(name, scratch_);
 }
 
+void FieldSink::changes(std::string_view name, const std::vector<PriorityChange>& changes,
+                        const Policy& policy, const Zone& zone) {
+  std::string list;
+  for (const PriorityChange& c : changes) {
+    if (!list.empty()) list += ';';
+    append_time(list, c.at, zone);
+    list += '=';
+    list += policy.priorities[c.priority].id;
+  }
+  text(name, list);
+}
+
 const std::vector<std::string_view>& field_names(FieldSet set) {
   static const std::vector<std::string_view> kDue = make_names(FieldSet::kDue);
   static const std::vector<std::string_view> kCheck = make_names(FieldSet::kCheck);
@@ -330,7 +363,7 @@ void visit_fields(const Record& record, const Zone& display, FieldSink& sink) {
     v.due(*record.result);
     if (record.set != FieldSet::kDue) {
       if (record.result->check) {
-        v.check(*record.result->check, record.result->ticket);
+        v.check(*record.result->check, *record.result);
       } else {
         v.nulls(record.set, first + field_names(FieldSet::kDue).size(), last);
       }

@@ -40,6 +40,11 @@ class FieldSink {
   // An instant, shown in `zone` ("2026-11-27T09:30:00-05:00"), or in UTC with a Z when `utc`.
   // By default formatted and handed to text(); sinks may write it directly.
   virtual void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc);
+  // A ticket's reclassifications, priorities as ids of `policy`: by default their input form,
+  // "TIME=PRIORITY;..." (times as time() writes them in `zone`); JSON writes an array of
+  // {"at", "priority"}.
+  virtual void changes(std::string_view name, const std::vector<PriorityChange>& changes,
+                       const Policy& policy, const Zone& zone);
 
  protected:
   std::string scratch_;  // reused by time() so that rows allocate nothing

@@ -32,6 +32,7 @@ std::string both_zones(date::sys_seconds t, const TextStyle& style) {
 std::string_view status_colour(Status s) {
   switch (s) {
     case Status::kOnTrack:
+    case Status::kPaused:
     case Status::kMet:
       return kGreen;
     case Status::kAtRisk:
@@ -87,27 +88,71 @@ std::string format_human(date::sys_seconds t, const Zone& zone) {
   return out;
 }
 
+namespace {
+
+// The history in time order: a line per reclassification and per pause.
+void history(std::string& out, const Result& r, const TextStyle& style) {
+  const Ticket& t = r.ticket;
+  std::size_t c = 0, p = 0;
+  std::size_t in_force = t.priority;
+  while (c < t.reclassified.size() || p < t.paused.size()) {
+    if (p == t.paused.size() ||
+        (c < t.reclassified.size() && t.reclassified[c].at <= t.paused[p].from)) {
+      const PriorityChange& change = t.reclassified[c];
+      std::string text = both_zones(change.at, style) + "  " + r.policy->priorities[in_force].id +
+                         " \u2192 " + r.policy->priorities[change.priority].id;
+      if (t.responded && change.at > *t.responded) {
+        text += " (after the response: changes nothing)";
+      } else if (change.priority == in_force) {
+        text += " (no change)";
+      } else {
+        in_force = change.priority;
+      }
+      line(out, "Reclassified", text);
+      ++c;
+    } else {
+      const Pause& pause = t.paused[p];
+      line(out, "Paused",
+           both_zones(pause.from, style) + " \u2013 " +
+               (pause.to ? both_zones(*pause.to, style) : std::string("still paused")));
+      ++p;
+    }
+  }
+}
+
+}  // namespace
+
 std::string render_result_text(const Result& r, bool check, const TextStyle& style) {
   std::string out;
-  const PriorityLevel& priority = r.priority();
-  line(out, "Ticket",
-       priority.name.empty()
-           ? fmt::format("{}, {} support", priority.id, r.tier().id)
-           : fmt::format("{} ({}), {} support", priority.id, priority.name, r.tier().id));
+  const PriorityLevel& priority = r.priority_level();
+  std::string ticket =
+      priority.name.empty()
+          ? fmt::format("{}, {} support", priority.id, r.tier().id)
+          : fmt::format("{} ({}), {} support", priority.id, priority.name, r.tier().id);
+  if (r.priority != r.ticket.priority) {
+    ticket += fmt::format(" (submitted as {})", r.original_priority().id);
+  }
+  line(out, "Ticket", ticket);
   line(out, "Submitted", both_zones(r.ticket.submitted, style));
   if (r.ticket.wall_zone != nullptr) {
     line(out, "Read in", r.ticket.wall_zone->name() + " (no offset given)");
   }
+  history(out, r, style);
   if (r.clock_start != r.ticket.submitted)
     line(out, "Clock starts", both_zones(r.clock_start, style));
   std::string target = r.cell().target.words();
   if (r.calendar != r.policy->default_calendar) {
     target += ", on the " + r.calendar_terms().name + " calendar";
   }
+  if (r.measured_from() != r.ticket.submitted) target += ", from the reclassification";
   line(out, "Target", target);
   std::string deadline = both_zones(r.deadline, style);
   if (r.check && !check && !r.ticket.responded) deadline += ", " + relative(r);
   line(out, "Deadline", paint(deadline, kBold, style.color));
+  if (r.original_deadline != r.deadline) {
+    line(out, "Original",
+         both_zones(r.original_deadline, style) + ", as " + r.original_priority().id);
+  }
   if (check && r.check) {
     const CheckState& c = *r.check;
     line(out, "Now", both_zones(c.now, style));
@@ -118,9 +163,15 @@ std::string render_result_text(const Result& r, bool check, const TextStyle& sty
     line(out, "Elapsed",
          fmt::format("{} of {} ({:.0f}%)", format_duration(c.elapsed, r.day()),
                      format_duration(r.target, r.day()), c.percent_elapsed));
+    if (!r.ticket.paused.empty()) {
+      line(out, "Paused for", format_duration(c.paused, r.day()) + " of business time");
+    }
     std::string status(status_name(c.status));
     if (c.status == Status::kBreached || c.status == Status::kMissed) {
       status += ", " + format_wall_duration(c.overdue) + " late";
+      if (r.breached_on_reclassification) {
+        status += ", breached on reclassification to " + r.priority_level().id;
+      }
     } else if (!r.ticket.responded) {
       status += ", " + relative(r);
     }
@@ -137,10 +188,37 @@ std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceSty
     out +=
         fmt::format("  (times given without an offset were read in {})\n", style.read_in->name());
   }
+  if (style.result != nullptr && style.result->measured_from() != style.result->ticket.submitted) {
+    out += "  (counted from the reclassification in force)\n";
+  }
+  // Reclassifications, each marked before the first entry that starts after it.
+  const std::vector<PriorityChange> none;
+  const std::vector<PriorityChange>& changes =
+      style.result != nullptr ? style.result->ticket.reclassified : none;
+  std::size_t mark = 0;
+  std::size_t in_force = style.result != nullptr ? style.result->ticket.priority : 0;
+  auto marks_until = [&](std::optional<date::sys_seconds> until) {
+    for (; mark < changes.size() && (!until || changes[mark].at < *until); ++mark) {
+      const Policy& policy = *style.result->policy;
+      out +=
+          fmt::format("  {}  reclassified {} \u2192 {}\n", format_human(changes[mark].at, zone),
+                      policy.priorities[in_force].id, policy.priorities[changes[mark].priority].id);
+      in_force = changes[mark].priority;
+    }
+  };
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const DayTrace& d = trace[i];
+    marks_until(d.kind == DayTrace::Kind::kCounted || d.kind == DayTrace::Kind::kPaused
+                    ? d.begin
+                    : zone.from_local_lenient(date::local_seconds{d.day}));
     std::string day =
         fmt::format("{} {}", weekday_name(date::weekday{d.day}), date::format("%F", d.day));
+    if (d.kind == DayTrace::Kind::kPaused) {
+      out += fmt::format("  paused {} \u2013 {}: {} of business time not counted\n",
+                         format_human(d.begin, zone), format_human(d.end, zone),
+                         format_wall_duration(d.counted));
+      continue;
+    }
     if (d.kind == DayTrace::Kind::kCounted) {
       // A day's share in hours ("9h", not "1d"); the running total in business days.
       out += fmt::format("  {:<32} {}\u2013{}  {:<7}  total {}", day, local_hhmm(d.begin, zone),
@@ -153,7 +231,8 @@ std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceSty
     // A run of closed days becomes one line.
     std::size_t j = i;
     std::string reasons;
-    while (j < trace.size() && trace[j].kind != DayTrace::Kind::kCounted) {
+    while (j < trace.size() && (trace[j].kind == DayTrace::Kind::kWeekend ||
+                                trace[j].kind == DayTrace::Kind::kHoliday)) {
       if (!reasons.empty()) reasons += ", ";
       reasons += trace[j].kind == DayTrace::Kind::kHoliday
                      ? std::string(trace[j].holiday)
@@ -167,6 +246,7 @@ std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceSty
     out += fmt::format("  {:<32} closed: {}\n", day, reasons);
     i = j - 1;
   }
+  marks_until(std::nullopt);
   return out;
 }
 
@@ -187,6 +267,7 @@ void append_table_row(std::string& out, const Record& record, const Zone& zone) 
     switch (c.status) {
       case Status::kOnTrack:
       case Status::kAtRisk:
+      case Status::kPaused:
         detail = "due in " + format_duration(c.remaining, r->day()) + " of business time";
         break;
       case Status::kBreached:
@@ -202,8 +283,9 @@ void append_table_row(std::string& out, const Record& record, const Zone& zone) 
       case Status::kNotCovered:
         break;
     }
-    line = fmt::format("{:<12} {:<12} {:<9} {:<10} {:<26} {}", record.id, status_name(c.status),
-                       r->priority().id, r->tier().id, format_human(r->deadline, zone), detail);
+    line =
+        fmt::format("{:<12} {:<12} {:<9} {:<10} {:<26} {}", record.id, status_name(c.status),
+                    r->priority_level().id, r->tier().id, format_human(r->deadline, zone), detail);
   }
   while (!line.empty() && line.back() == ' ') line.pop_back();
   out += line;
@@ -218,7 +300,14 @@ void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, con
     first = false;
     out += "{\"date\":\"" + date::format("%F", d.day) + "\",\"weekday\":\"";
     out += weekday_name(date::weekday{d.day});
-    if (d.kind == DayTrace::Kind::kCounted) {
+    if (d.kind == DayTrace::Kind::kPaused) {
+      out += "\",\"closed\":null,\"paused\":true,\"begin\":\"" + format_time(d.begin, display) +
+             "\",\"end\":\"" + format_time(d.end, display) + "\"";
+      out += fmt::format(
+          ",\"business_seconds\":0,\"paused_business_seconds\":{},"
+          "\"running_total_seconds\":{}}}",
+          d.counted.count(), d.running_total.count());
+    } else if (d.kind == DayTrace::Kind::kCounted) {
       out += "\",\"closed\":null,\"begin\":\"" + format_time(d.begin, display) + "\",\"end\":\"" +
              format_time(d.end, display) + "\"";
       out += fmt::format(",\"business_seconds\":{},\"running_total_seconds\":{}}}",

@@ -22,9 +22,10 @@ struct TextStyle {
 
 // What an explanation needs to know of the calendar it walked.
 struct TraceStyle {
-  const Zone* zone = nullptr;     // the calendar's zone: its days and wall times
-  std::chrono::seconds day{0};    // the calendar's "1d", for running totals
-  const Zone* read_in = nullptr;  // where times without an offset were read, if any
+  const Zone* zone = nullptr;      // the calendar's zone: its days and wall times
+  std::chrono::seconds day{0};     // the calendar's "1d", for running totals
+  const Zone* read_in = nullptr;   // where times without an offset were read, if any
+  const Result* result = nullptr;  // its reclassifications are marked where they fall
 };
 
 // Returns `t` for people: "Fri 2026-11-27 09:30 EST" (seconds only when not zero).

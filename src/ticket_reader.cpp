@@ -129,9 +129,9 @@ ReadTime TicketReader::read_when(std::string_view text, std::string_view field, 
   }
 }
 
-std::size_t TicketReader::level(const TicketText& text, std::size_t version, bool priority) {
+std::size_t TicketReader::level(std::string_view given, std::size_t version, bool priority,
+                                std::string_view field) {
   const Policy& p = engine_.policy(version);
-  const std::string_view given = priority ? *text.priority : *text.tier;
   std::vector<Seen>& seen = priority ? seen_priorities_ : seen_tiers_;
   for (const Seen& s : seen) {
     if (s.version == version && s.text == given) return s.value;
@@ -149,8 +149,6 @@ std::size_t TicketReader::level(const TicketText& text, std::size_t version, boo
     }
   }
   if (!mapped) {
-    const std::string_view field = options_.names[static_cast<std::size_t>(
-        priority ? TicketField::kPriority : TicketField::kTier)];
     value = priority ? parse_priority(p, given, field) : parse_tier(p, given, field);
   }
   if (seen.size() < kSeenLimit && given.size() <= 32) {
@@ -193,14 +191,9 @@ Ticket TicketReader::read(const TicketText& text, date::sys_seconds now, TicketF
   const Policy& p = engine_.policy(t.version);
   t.priority = p.default_priority;
   t.tier = p.default_tier;
-  if (text.priority) {
-    field(TicketField::kPriority);
-    t.priority = level(text, t.version, true);
-  }
-  if (text.tier) {
-    field(TicketField::kTier);
-    t.tier = level(text, t.version, false);
-  }
+  if (text.priority)
+    t.priority = level(*text.priority, t.version, true, field(TicketField::kPriority));
+  if (text.tier) t.tier = level(*text.tier, t.version, false, field(TicketField::kTier));
   if (text.calendar) t.calendar = parse_calendar(p, *text.calendar, field(TicketField::kCalendar));
   if (text.responded) {
     const std::string_view responded_name = field(TicketField::kResponded);
@@ -215,6 +208,10 @@ Ticket TicketReader::read(const TicketText& text, date::sys_seconds now, TicketF
     }
   }
   if (text.reseller) t.reseller = read_reseller(*text.reseller, field(TicketField::kReseller));
+  if (text.reclassified) {
+    read_changes(*text.reclassified, field(TicketField::kReclassified), *zone, now, t);
+  }
+  if (text.paused) read_pauses(*text.paused, field(TicketField::kPaused), *zone, now, t);
   return t;
 }
 

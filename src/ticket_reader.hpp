@@ -22,14 +22,26 @@
 namespace sla {
 
 // The fields of a ticket as text, before they are read; nullopt: not given (the default).
+// `reclassified` holds TIME=PRIORITY entries and `paused` FROM/TO entries (FROM/ for a pause
+// still running), each separated by ';'.
 struct TicketText {
   std::string_view submitted;  // required
   std::optional<std::string_view> priority, tier, calendar, responded, reseller;
+  std::optional<std::string_view> reclassified, paused;
 };
 
 // The fields of TicketText, to say which one was wrong.
-enum class TicketField { kSubmitted, kPriority, kTier, kCalendar, kResponded, kReseller };
-inline constexpr std::size_t kTicketFields = 6;
+enum class TicketField {
+  kSubmitted,
+  kPriority,
+  kTier,
+  kCalendar,
+  kResponded,
+  kReseller,
+  kReclassified,
+  kPaused
+};
+inline constexpr std::size_t kTicketFields = 8;
 
 // What each field is called in error messages ("--submitted", or a batch column).
 using TicketFieldNames = std::array<std::string_view, kTicketFields>;
@@ -54,8 +66,9 @@ class TicketReader {
   TicketReader(const Engine& engine, ReadOptions options);
 
   // Returns the ticket the fields describe, read with the policy version in force at its
-  // submission; "now" is `now`. Throws InputError naming the field, and sets `*failed` to it.
-  // A response before the submission is an error here, so that evaluation need not check.
+  // submission; "now" is `now`, the moment the ticket is judged at. Throws InputError naming
+  // the field, and sets `*failed` to it. A response before the submission and a history that
+  // does not fit in [submitted, now] are errors here, so that evaluation need not check.
   Ticket read(const TicketText& text, date::sys_seconds now, TicketField* failed = nullptr);
 
  private:
@@ -73,7 +86,13 @@ class TicketReader {
 
   std::vector<Mapped> parse_map(const std::vector<std::string>& entries, bool priorities,
                                 std::string_view option) const;
-  std::size_t level(const TicketText& text, std::size_t version, bool priority);
+  std::size_t level(std::string_view given, std::size_t version, bool priority,
+                    std::string_view field);
+  // Read the history fields into `t`, times in `zone` (history_reader.cpp).
+  void read_changes(std::string_view text, std::string_view field, const Zone& zone,
+                    date::sys_seconds now, Ticket& t);
+  void read_pauses(std::string_view text, std::string_view field, const Zone& zone,
+                   date::sys_seconds now, Ticket& t);
   ReadTime read_when(std::string_view text, std::string_view field, const Zone& zone,
                      date::sys_seconds now);
   const Zone& suffix_zone(std::string_view name);

@@ -224,7 +224,7 @@ TEST(BatchStatus, UnknownOnlyStatusIsAnInputError) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
             "sla: error: invalid --only status \"late\"; expected a comma list of on_track, "
-            "at_risk, breached, met, missed, not_covered, error or open\n");
+            "at_risk, paused, breached, met, missed, not_covered, error or open\n");
 }
 
 // --- Input edge cases ---------------------------------------------------------------------
@@ -256,7 +256,8 @@ TEST(BatchInput, NoSubmittedColumnIsAnErrorForThatFile) {
   EXPECT_EQ(r.err, "sla: error: \"" + bad.path() +
                        "\" line 1: no submitted column in the header \"id,priority\"; expected a "
                        "header row naming submitted, and optionally id, priority, tier, calendar, "
-                       "responded and reseller (or --column submitted=HEADER)\n");
+                       "responded, reseller, reclassified and paused (or --column "
+                       "submitted=HEADER)\n");
 }
 
 TEST(BatchInput, DuplicateColumnIsAnError) {
@@ -492,6 +493,7 @@ TEST(BatchSummary, Text) {
             "rows        7\n"
             "on_track    1\n"
             "at_risk     1\n"
+            "paused      0\n"
             "breached    1\n"
             "met         2\n"
             "missed      1\n"
@@ -500,29 +502,30 @@ TEST(BatchSummary, Text) {
             "compliance  50% (2 met of 4 met, missed or breached)\n"
             "response    median 1d, 90th percentile 2d (business time)\n"
             "\n"
-            "priority  tier          rows  on_track   at_risk  breached       met    missed  "
-            "compliance\n"
-            "P1        standard         2         0         0         1         0         1"
-            "          0%\n"
-            "P1        premium          1         1         0         0         0         0"
-            "         n/a\n"
-            "P3        standard         3         0         1         0         2         0"
-            "        100%\n");
+            "priority  tier          rows  on_track   at_risk    paused  breached       met    "
+            "missed  compliance\n"
+            "P1        standard         2         0         0         0         1         0      "
+            "   1          0%\n"
+            "P1        premium          1         1         0         0         0         0      "
+            "   0         n/a\n"
+            "P3        standard         3         0         1         0         0         2      "
+            "   0        100%\n");
 }
 
 TEST(BatchSummary, Json) {
   RunResult r = sla({"batch", "--now", kNow, "--summary", "-o", "json"}, kMixed);
   EXPECT_EQ(r.status, 3);
   EXPECT_EQ(
-      r.out.rfind("{\"rows\":7,\"statuses\":{\"on_track\":1,\"at_risk\":1,\"breached\":1,"
-                  "\"met\":2,\"missed\":1,\"not_covered\":0,\"error\":1},"
-                  "\"compliance_percent\":50,\"responded\":3,\"judged\":4,"
-                  "\"response_business_seconds\":{\"median\":32400,"
-                  "\"p90\":64800,\"exact_below\":4194304},\"by_priority_tier\":[{\"priority\":"
-                  "\"P1\",\"tier\":\"standard\",\"rows\":2,\"statuses\":{\"on_track\":0,"
-                  "\"at_risk\":0,\"breached\":1,\"met\":0,\"missed\":1},"
-                  "\"compliance_percent\":0},",
-                  0),
+      r.out.rfind(
+          "{\"rows\":7,\"statuses\":{\"on_track\":1,\"at_risk\":1,\"paused\":0,\"breached\":1,"
+          "\"met\":2,\"missed\":1,\"not_covered\":0,\"error\":1},"
+          "\"compliance_percent\":50,\"responded\":3,\"judged\":4,"
+          "\"response_business_seconds\":{\"median\":32400,"
+          "\"p90\":64800,\"exact_below\":4194304},\"by_priority_tier\":[{\"priority\":"
+          "\"P1\",\"tier\":\"standard\",\"rows\":2,\"statuses\":{\"on_track\":0,"
+          "\"at_risk\":0,\"paused\":0,\"breached\":1,\"met\":0,\"missed\":1},"
+          "\"compliance_percent\":0},",
+          0),
       0u)
       << r.out;
   EXPECT_EQ(r.out.substr(r.out.size() - 4), "}]}\n");
@@ -614,6 +617,7 @@ TEST(BatchStream, OutputThatCannotBeWrittenIsAnError) {
 // A random ticket as text, in the forms sla accepts (and some it does not).
 struct TicketText {
   std::string submitted, priority, tier, responded;
+  std::vector<std::string> reclassified, paused;  // entries
 };
 
 // Returns a time near `around` (seconds since 1970), if `far` now and then anywhere in
@@ -660,7 +664,36 @@ TicketText random_ticket(std::mt19937_64& rng) {
   t.tier = kTiers[rng() % 5];
   const std::int64_t after = static_cast<std::int64_t>(rng() % (6LL * 86400));
   if (rng() % 5 < 2) t.responded = random_time(rng, submitted + after, false, responded);
+  // A history now and then, mostly after the submission and before now, sometimes not.
+  static const Zone& zone = new_york();
+  auto near = [&](std::int64_t from) {
+    const std::int64_t at = from + static_cast<std::int64_t>(rng() % (3LL * 86400)) - 3600;
+    return format_time(date::sys_seconds{std::chrono::seconds{at}}, zone);
+  };
+  if (rng() % 3 == 0) {
+    for (auto n = rng() % 3 + 1; n > 0; --n) {
+      t.reclassified.push_back(near(submitted) + "=" + kPriorities[1 + rng() % 7]);
+    }
+  }
+  if (rng() % 3 == 0) {
+    std::int64_t from = submitted;
+    for (auto n = rng() % 3 + 1; n > 0; --n) {
+      from += static_cast<std::int64_t>(rng() % 86400);
+      const std::int64_t to = from + static_cast<std::int64_t>(rng() % 86400) + 1;
+      t.paused.push_back(format_time(date::sys_seconds{std::chrono::seconds{from}}, zone) + "/" +
+                         (rng() % 4 == 0
+                              ? std::string()
+                              : format_time(date::sys_seconds{std::chrono::seconds{to}}, zone)));
+      from = to;
+    }
+  }
   return t;
+}
+
+std::string joined(const std::vector<std::string>& entries) {
+  std::string out;
+  for (const std::string& e : entries) out += (out.empty() ? "" : ";") + e;
+  return out;
 }
 
 std::string csv_cell(const std::string& text) {
@@ -674,12 +707,14 @@ std::vector<std::string> check_args(const TicketText& t, const std::vector<std::
   if (!t.priority.empty()) args.insert(args.end(), {"-p", t.priority});
   if (!t.tier.empty()) args.insert(args.end(), {"-t", t.tier});
   if (!t.responded.empty()) args.insert(args.end(), {"--responded", t.responded});
+  for (const std::string& e : t.reclassified) args.insert(args.end(), {"--reclassified", e});
+  for (const std::string& e : t.paused) args.insert(args.end(), {"--paused", e});
   args.insert(args.end(), common.begin(), common.end());
   return args;
 }
 
 std::string field_name_in_batch(std::string message) {
-  for (const char* name : {"submitted", "responded"}) {
+  for (const char* name : {"submitted", "responded", "reclassified", "paused"}) {
     const std::string option = std::string("--") + name;
     for (std::size_t at; (at = message.find(option)) != std::string::npos;) {
       message.replace(at, option.size(), name);
@@ -691,13 +726,17 @@ std::string field_name_in_batch(std::string message) {
 void expect_consistent(int tickets, std::uint64_t seed, const std::vector<std::string>& common) {
   std::mt19937_64 rng(seed);
   std::vector<TicketText> list;
-  std::string input = "ID,Submitted,Priority,Tier,Responded\n";
+  std::string input = "ID,Submitted,Priority,Tier,Responded,Reclassified,Paused\n";
+  int histories = 0;
   for (int i = 0; i < tickets; ++i) {
     list.push_back(random_ticket(rng));
     const TicketText& t = list.back();
+    histories += t.reclassified.empty() && t.paused.empty() ? 0 : 1;
     input += "T" + std::to_string(i) + "," + csv_cell(t.submitted) + "," + t.priority + "," +
-             t.tier + "," + csv_cell(t.responded) + "\n";
+             t.tier + "," + csv_cell(t.responded) + "," + csv_cell(joined(t.reclassified)) + "," +
+             csv_cell(joined(t.paused)) + "\n";
   }
+  EXPECT_GT(histories, tickets / 3);
   TempFile file(input);
   std::vector<std::string> args{"batch", file.path()};
   args.insert(args.end(), common.begin(), common.end());
@@ -718,7 +757,7 @@ void expect_consistent(int tickets, std::uint64_t seed, const std::vector<std::s
     const std::string id = "T" + std::to_string(i);
     const std::string line = std::to_string(i + 2);
     SCOPED_TRACE(id + ": " + t.submitted + " | " + t.priority + " | " + t.tier + " | " +
-                 t.responded);
+                 t.responded + " | " + joined(t.reclassified) + " | " + joined(t.paused));
     if (check_csv.status == 2) {
       ++errors;
       ASSERT_EQ(row.at(col("status")), "error");

@@ -83,7 +83,7 @@ TEST(Engine, EachTicketIsJudgedByTheVersionInForceAtItsSubmission) {
   EXPECT_EQ(engine.evaluate(fresh, fresh.submitted, 75)->target, hours{1});
   // 24x7: four hours after the submission, whatever the weekday.
   EXPECT_EQ(engine.evaluate(old, old.submitted, 75)->deadline, old.submitted + hours{4});
-  const std::string before = error_of(engine, {"2025-12-31 23:00", {}, {}, {}, {}, {}});
+  const std::string before = error_of(engine, {"2025-12-31 23:00", {}, {}, {}, {}, {}, {}, {}});
   EXPECT_EQ(before,
             "invalid submitted \"2025-12-31 23:00\": before the first policy in force "
             "(\"a.toml\" from 2026-01-01); expected a ticket submitted while a policy was in "

@@ -36,8 +36,8 @@ TEST_F(Evaluate, DueGivesTargetFollowUpAndDeadline) {
   EXPECT_EQ(r.deadline, ny(2026, 11, 27, 9, 30));
   EXPECT_EQ(r.clock_start, ny(2026, 11, 25, 16, 30));
   EXPECT_EQ(r.target, hours{2});
-  EXPECT_EQ(r.priority().name, "Urgent");
-  EXPECT_EQ(r.priority().follow_up, "Ongoing assistance until resolution");
+  EXPECT_EQ(r.priority_level().name, "Urgent");
+  EXPECT_EQ(r.priority_level().follow_up, "Ongoing assistance until resolution");
 }
 
 TEST_F(Evaluate, StatusesWithoutAResponse) {
@@ -82,7 +82,8 @@ TEST_F(Evaluate, MetAndMissedIgnoreNow) {
   EXPECT_EQ(missed.check->status, Status::kMissed);
   EXPECT_EQ(missed.check->overdue, seconds{1});
   // A response before the submission is refused where the ticket is read.
-  TicketText text{"2026-11-25 16:30", "P1", "premium", std::nullopt, "2026-11-25 16:29", {}};
+  TicketText text{"2026-11-25 16:30", "P1", "premium", std::nullopt,
+                  "2026-11-25 16:29", {},   {},        {}};
   TicketReader reader(engine_, ReadOptions{});
   EXPECT_THROW(reader.read(text, ny(2026, 11, 26)), InputError);
 }

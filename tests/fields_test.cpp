@@ -27,7 +27,8 @@ Result sample_result() {
   r.policy = &sample_policy();
   r.ticket.submitted = date::sys_days{date::year{2026} / 11 / 25} + std::chrono::hours{21};
   r.ticket.priority = 0;  // P1
-  r.ticket.tier = 1;      // premium
+  r.priority = 0;
+  r.ticket.tier = 1;  // premium
   r.target = std::chrono::hours{2};
   follow_up() = "Ongoing, \"assistance\"\nuntil resolution";
   r.clock_start = r.ticket.submitted;
@@ -39,9 +40,9 @@ TEST(FieldNames, EachSetExtendsTheLastAsTheSpecSays) {
   const auto& due = field_names(FieldSet::kDue);
   const auto& check = field_names(FieldSet::kCheck);
   const auto& batch = field_names(FieldSet::kBatch);
-  EXPECT_EQ(due.size(), 14u);
-  EXPECT_EQ(check.size(), 22u);
-  EXPECT_EQ(batch.size(), 25u);
+  EXPECT_EQ(due.size(), 17u);
+  EXPECT_EQ(check.size(), 27u);
+  EXPECT_EQ(batch.size(), 30u);
   EXPECT_TRUE(std::equal(due.begin(), due.end(), check.begin()));
   EXPECT_TRUE(std::equal(check.begin(), check.end(), batch.begin() + 2));
   EXPECT_EQ(batch.back(), "error");
@@ -135,7 +136,7 @@ TEST(Tsv, EscapesTabsAndNewlines) {
   std::string out;
   append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc(), '\t');
   EXPECT_NE(out.find("Ongoing, \"assistance\"\\nuntil resolution"), std::string::npos) << out;
-  EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 13);
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 16);
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
 }
 
@@ -143,7 +144,7 @@ TEST(Header, MatchesFieldNames) {
   std::string out;
   append_header(out, FieldSet::kCheck, ',');
   EXPECT_EQ(out.rfind("submitted,priority,", 0), 0u);
-  EXPECT_EQ(std::count(out.begin(), out.end(), ','), 21);
+  EXPECT_EQ(std::count(out.begin(), out.end(), ','), 26);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ Result sample() {
   r.policy = &test::builtin_policy();
   r.ticket.submitted = date::sys_days{date::year{2026} / 11 / 25} + std::chrono::hours{21};
   r.ticket.priority = 1;  // P2
+  r.priority = 1;
   r.target = std::chrono::hours{9};
   r.clock_start = r.ticket.submitted;
   r.deadline = r.ticket.submitted + std::chrono::hours{40};

@@ -142,7 +142,9 @@ TEST(TicketReader, ResellerWords) {
   TicketField failed = TicketField::kSubmitted;
   EXPECT_NE(error_of(reader, text, &failed).find("invalid reseller \"maybe\""), std::string::npos);
   EXPECT_EQ(failed, TicketField::kReseller);
-  EXPECT_FALSE(test::builtin_engine().covered(Ticket{{}, 0, 0, 0, {}, {}, true, nullptr}));
+  Ticket resold;
+  resold.reseller = true;
+  EXPECT_FALSE(test::builtin_engine().covered(resold));
 }
 
 }  // namespace

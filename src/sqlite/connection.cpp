@@ -21,14 +21,16 @@ Ticket Connection::read(const TicketText& text, Reading reading) {
   std::unique_ptr<TicketReader>& reader = readers_[static_cast<std::size_t>(reading)];
   if (!reader) {
     constexpr std::array<std::string_view, kReadings> kTimeNames = {"submitted", "from", "time",
-                                                                   "from_date"};
+                                                                    "from_date"};
     ReadOptions options;
     options.names = {kTimeNames[static_cast<std::size_t>(reading)],
                      "priority",
                      "tier",
                      "calendar",
                      "responded",
-                     "reseller"};
+                     "reseller",
+                     "reclassified",
+                     "paused"};
     options.resources = &resources_;
     reader = std::make_unique<TicketReader>(e, options);
   }
