@@ -42,18 +42,24 @@ _sla() {
     --holidays)
       COMPREPLY=($(compgen -W "us-federal us-federal-closures" -- "$cur") $(compgen -f -- "$cur"))
       return ;;
-    --only) COMPREPLY=($(compgen -W "on_track at_risk breached met missed error" -- "$cur")); return ;;
+    --only)
+      COMPREPLY=($(compgen -W "on_track at_risk paused breached met missed not_covered error open" -- "$cur"))
+      return ;;
+    --input-tz) COMPREPLY=($(compgen -W "$(_sla_zones)" -- "$cur")); return ;;
+    --delimiter) COMPREPLY=($(compgen -W "tab ;" -- "$cur")); return ;;
     -s|--submitted|--now|--responded) COMPREPLY=($(compgen -W "now" -- "$cur")); return ;;
-    --warn|--format|--from|--to|--calendar) return ;;
+    --warn|--format|--from|--to|--calendar|--reclassified|--paused|--time-format|--column) return ;;
+    --priority-map|--tier-map) return ;;
   esac
 
   local common="--policy --holidays --tz -o --output --color --help"
-  local ticket="-s --submitted -p --priority -t --tier --calendar --reseller --explain --format"
+  local ticket="-s --submitted -p --priority -t --tier --calendar --reseller --reclassified --paused --explain --format"
+  local reading="--input-tz --time-format --priority-map --tier-map"
   local opts
   case $command in
-    due) opts="$ticket $common" ;;
-    check) opts="$ticket --now --responded --warn $common" ;;
-    batch) opts="--now --warn --only --summary --format $common" ;;
+    due) opts="$ticket $reading $common" ;;
+    check) opts="$ticket --now --responded --warn $reading $common" ;;
+    batch) opts="--now --warn --only --summary --format --column --delimiter $reading $common" ;;
     policy) opts="--check $common" ;;
     holidays) opts="--from --to --calendar $common" ;;
   esac

@@ -52,6 +52,12 @@ expect --check sla policy --ch
 expect toml sla policy -o t
 expect_not toml sla due -o t
 expect --calendar sla check --cal
+expect --reclassified sla check --recl
+expect --paused sla due --pa
+expect paused sla batch --only p
+expect --input-tz sla batch --input
+expect --column sla batch --col
+expect_not --column sla due --col
 
 if command -v zsh >/dev/null; then
   zsh -n "$1/_sla" || { echo "FAIL: zsh completion does not parse"; failures=$((failures + 1)); }

@@ -1,13 +1,15 @@
-// Fuzzes the deadline computation with random instants, priorities, tiers and holiday sets,
-// checking on every run: the deadline lies in business hours or exactly at closing; the
-// business time from submission to deadline is the target; a later submission never gets an
-// earlier deadline; and the deadline is the one the reference model's minute walk finds.
+// Fuzzes the deadline computation with random instants, priorities, tiers, holiday sets and
+// histories, checking on every run: the deadline lies in business hours or exactly at
+// closing; the business time from submission to deadline is the target; a later submission
+// never gets an earlier deadline; the deadline is the one the reference model's minute walk
+// finds; and the invariants of a history (check_history) hold.
 #include "business_clock.hpp"
 #include "embedded.hpp"
 #include "error.hpp"
 #include "evaluate.hpp"
 #include "fuzz_support.hpp"
 #include "holidays.hpp"
+#include "paused_clock.hpp"
 #include "policy.hpp"
 #include "reference_model.hpp"
 #include "ticket.hpp"
@@ -17,6 +19,7 @@
 #include <date/date.h>
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -109,6 +112,87 @@ date::sys_seconds random_start(FuzzedDataProvider& in) {
                  date::days{in.ConsumeIntegralInRange(0, 364)};
       auto second = kEdges[in.ConsumeIntegralInRange<std::size_t>(0, kEdges.size() - 1)];
       return zone.from_local_lenient(day + Seconds{second});
+    }
+  }
+}
+
+// A random history of the ticket, valid as the parse edge leaves it, judged at `now` in both
+// modes: a pause never moves a deadline earlier, original_deadline is the deadline without
+// reclassifications, the business time outside pauses up to the deadline is the target, and
+// the business time is split between elapsed and paused.
+void check_history(FuzzedDataProvider& in, sla::Ticket ticket, const sla::Policy& policy,
+                   const sla::Clocks& clocks, date::sys_seconds now) {
+  const std::int64_t span = (now - ticket.submitted).count();
+  auto within = [&] {
+    return ticket.submitted + Seconds{in.ConsumeIntegralInRange<std::int64_t>(0, span)};
+  };
+  for (int i = in.ConsumeIntegralInRange(0, 3); i > 0; --i) {
+    const date::sys_seconds at = within();
+    bool taken = false;
+    for (const sla::PriorityChange& c : ticket.reclassified) taken = taken || c.at == at;
+    if (!taken) ticket.reclassified.push_back({at, in.ConsumeIntegralInRange<std::size_t>(0, 3)});
+  }
+  std::sort(ticket.reclassified.begin(), ticket.reclassified.end(),
+            [](const sla::PriorityChange& a, const sla::PriorityChange& b) { return a.at < b.at; });
+  std::vector<date::sys_seconds> starts;
+  for (int i = in.ConsumeIntegralInRange(0, 3); i > 0; --i) starts.push_back(within());
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    const bool last = i + 1 == starts.size();
+    if (last && in.ConsumeBool()) {
+      ticket.paused.push_back({starts[i], std::nullopt});
+      break;
+    }
+    const std::int64_t room = last ? 5 * 86400 : (starts[i + 1] - starts[i]).count();
+    const date::sys_seconds to =
+        starts[i] + Seconds{in.ConsumeIntegralInRange<std::int64_t>(1, room)};
+    if (!sla::in_supported_range(to, new_york())) break;
+    ticket.paused.push_back({starts[i], to});
+  }
+  if (in.ConsumeBool())
+    ticket.responded =
+        ticket.submitted + Seconds{in.ConsumeIntegralInRange<std::int64_t>(0, span + 86400)};
+  if (ticket.responded && !sla::in_supported_range(*ticket.responded, new_york()))
+    ticket.responded.reset();
+
+  for (bool from_change : {false, true}) {
+    sla::Policy p = policy;
+    p.reclassification =
+        from_change ? sla::Reclassification::kFromChange : sla::Reclassification::kFromSubmission;
+    const auto r = sla::evaluate(ticket, p, clocks, now, 75);
+    if (!r) continue;  // past the last day
+    sla::Ticket unpaused = ticket;
+    unpaused.paused.clear();
+    const auto u = sla::evaluate(unpaused, p, clocks, now, 75);
+    if (u && r->deadline < u->deadline)
+      fail("a pause moves the deadline earlier", ticket.submitted, r->target);
+    sla::Ticket plain = ticket;
+    plain.reclassified.clear();
+    const auto o = sla::evaluate(plain, p, clocks, now, 75);
+    if (!o || o->deadline != r->original_deadline) {
+      fail("original_deadline is not the deadline without reclassifications", ticket.submitted,
+           r->target);
+    }
+    const sla::PausedClock paused(*clocks[0], r->pauses);
+    const date::sys_seconds from = r->measured_from();
+    if (paused.elapsed(from, r->deadline) != r->target) {
+      fail("business time outside pauses to the deadline is not the target", from, r->target);
+    }
+    if (r->target > Seconds{0} && r->deadline > from &&
+        paused.elapsed(from, r->deadline - Seconds{1}) >= r->target) {
+      fail("the target is met before the deadline", from, r->target);
+    }
+    const sla::CheckState& c = *r->check;
+    if (!from_change && c.elapsed + c.paused != clocks[0]->elapsed(ticket.submitted, now) &&
+        (!ticket.responded || *ticket.responded <= now)) {
+      fail("elapsed and paused do not add up", ticket.submitted, r->target);
+    }
+    if (c.status == sla::Status::kPaused && ticket.responded)
+      fail("paused with a response", from, r->target);
+    if (r->breached_on_reclassification &&
+        (from_change || r->deadline >= ticket.reclassified[*r->change].at)) {
+      fail("breached on a reclassification that did not breach it", from, r->target);
     }
   }
 }
@@ -206,7 +290,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ticket.priority = priority;
   ticket.tier = tier;
   const auto deadline = clock.deadline(start, policy_target);
-  const auto r = sla::evaluate(ticket, policy, clock, start, 75);
+  const sla::Clocks clocks{&clock};
+  const auto r = sla::evaluate(ticket, policy, clocks, start, 75);
   if (r) {
     if (!deadline || r->deadline != *deadline) fail("evaluate disagrees", start, policy_target);
     if (r->clock_start != model_clock_start) {
@@ -216,6 +301,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   } else if (deadline) {
     fail("evaluate finds no deadline for a ticket with one", start, policy_target);
+  }
+  if (r && sla::in_supported_range(start + later, new_york())) {
+    check_history(in, ticket, policy, clocks, start + later);
   }
   return 0;
 }
