@@ -234,13 +234,16 @@ class BatchRun {
       text.reclassified = given(cell(csv, static_cast<std::size_t>(TicketField::kReclassified)));
       text.paused = given(cell(csv, static_cast<std::size_t>(TicketField::kPaused)));
       const Engine& engine = *s_.engine;
-      const Ticket ticket = reader_.read(text, s_.now, &failed);
+      Ticket ticket = reader_.read(text, s_.now, &failed);
       failed = TicketField::kSubmitted;
       if (!engine.covered(ticket)) {
         return emit(line, id, nullptr, {}, static_cast<std::size_t>(Status::kNotCovered));
       }
-      const std::optional<Result> r = engine.evaluate(ticket, s_.now, s_.warn_percent);
-      if (!r) throw InputError(engine.no_deadline_message(ticket));
+      Ticket judged;  // what the message needs, should the ticket have no deadline
+      judged.submitted = ticket.submitted;
+      judged.version = ticket.version;
+      std::optional<Result> r = engine.evaluate(std::move(ticket), s_.now, s_.warn_percent);
+      if (!r) throw InputError(engine.no_deadline_message(judged));
       const Status status = r->check->status;
       if (status == Status::kBreached || status == Status::kMissed) ++late_rows_;
       emit(line, id, &*r, {}, static_cast<std::size_t>(status));
@@ -258,7 +261,7 @@ class BatchRun {
     emit(line, id, nullptr, message, kError);
   }
 
-  void emit(std::int64_t line, std::string_view id, const Result* r, std::string_view error,
+  void emit(std::int64_t line, std::string_view id, Result* r, std::string_view error,
             std::size_t status) {
     if ((only_ & (1U << status)) == 0) return;
     if (s_.summary) return summary_.add(status, r);

@@ -79,13 +79,14 @@ struct RowBlock {
   std::vector<Result> results;
   std::string text;
 
-  // Adds a row of `file` (which outlives the block); `r` is its result, or null with `error`.
-  void add(const std::string& file, std::int64_t line, std::string_view id, const Result* r,
+  // Adds a row of `file` (which outlives the block); `r` is its result, moved from, or null
+  // with `error`.
+  void add(const std::string& file, std::int64_t line, std::string_view id, Result* r,
            std::string_view error) {
     rows.push_back({&file, line, text.size(), id.size(), text.size() + id.size(), error.size(),
                     r == nullptr ? kAbsent : results.size()});
     text.append(id).append(error);
-    if (r != nullptr) results.push_back(*r);
+    if (r != nullptr) results.push_back(std::move(*r));
   }
   // Returns whether the block should be passed on.
   bool full() const { return rows.size() >= kRows || text.size() >= kBlock; }

@@ -161,6 +161,9 @@ std::chrono::seconds BusinessClock::span_seconds(date::local_days first,
   first = std::max(first, kBegin);
   end = std::min(end, kEnd);
   if (end <= first) return Seconds{0};
+  // Under a week, walking the days costs less than a year's prefix sums, which a single
+  // command would build for one lookup.
+  if (end - first < kWeek) return days_seconds(first, end);
   // Business time from 1 January of y to d, for d from that day to the next 1 January.
   auto at = [this](int y, date::local_days d) {
     return Seconds{year_prefix(y)[static_cast<std::size_t>((d - jan1(y)).count())]};

@@ -1,6 +1,7 @@
 // The context of a command: engine, display zone, now.
 #include "context.hpp"
 
+#include "builtin_policy.hpp"
 #include "error.hpp"
 #include "system.hpp"
 #include "time_text.hpp"
@@ -14,6 +15,7 @@ EngineSetup setup_of(const Options& options) {
   EngineSetup setup;
   setup.policies = policy_files(options.policies);
   setup.holidays = options.holidays;
+  if (setup.policies.empty()) setup.builtin = builtin_policy();
   return setup;
 }
 

@@ -55,16 +55,23 @@ HolidaySet Engine::holiday_sets(const std::vector<std::string>& names, Resources
 }
 
 Engine::Engine(const EngineSetup& setup, Resources& resources) {
-  std::vector<PolicyText> texts = setup.policies;
-  if (texts.empty()) texts.push_back({std::string(embedded_policy()), "codesecure.toml", true});
   std::vector<std::string> overrides;  // the text of each --holidays set, read once
   for (const std::string& name : setup.holidays) overrides.push_back(set_text(name, resources));
-  for (const PolicyText& text : texts) {
+  auto add = [&](Policy policy, const std::string& source, bool builtin) {
     Version v;
-    v.policy = parse_policy(text.text, text.source);
-    v.source = text.source;
-    assemble(v, setup, overrides, text.builtin, resources);
+    v.policy = std::move(policy);
+    v.source = source;
+    assemble(v, setup, overrides, builtin, resources);
     versions_.push_back(std::move(v));
+  };
+  const std::string builtin_source = "codesecure.toml";
+  if (setup.policies.empty() && setup.builtin) {
+    add(*setup.builtin, builtin_source, true);
+  } else if (setup.policies.empty()) {
+    add(parse_policy(embedded_policy(), builtin_source), builtin_source, true);
+  }
+  for (const PolicyText& text : setup.policies) {
+    add(parse_policy(text.text, text.source), text.source, text.builtin);
   }
   order_versions();
 }
@@ -184,10 +191,10 @@ std::optional<std::size_t> Engine::version_at(date::sys_seconds t) const {
   return static_cast<std::size_t>(after - effective_.begin()) - 1;
 }
 
-std::optional<Result> Engine::evaluate(const Ticket& ticket, date::sys_seconds now,
+std::optional<Result> Engine::evaluate(Ticket ticket, date::sys_seconds now,
                                        double warn_percent) const {
   const Version& v = versions_[ticket.version];
-  auto r = sla::evaluate(ticket, v.policy, v.clock_views, now, warn_percent);
+  auto r = sla::evaluate(std::move(ticket), v.policy, v.clock_views, now, warn_percent);
   // The clock keeps to the range in its own zone; the range is one of the policy zone's days.
   if (r && (!in_supported_range(r->deadline, *v.zone) ||
             !in_supported_range(r->original_deadline, *v.zone))) {

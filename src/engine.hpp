@@ -45,6 +45,9 @@ struct PolicyText {
 struct EngineSetup {
   std::vector<PolicyText> policies;   // one per version; empty: the built-in policy
   std::vector<std::string> holidays;  // --holidays: replaces every calendar's listed sets
+  // The built-in policy as compiled at build time (builtin_policy.hpp), so that it need not be
+  // parsed; none: parse its embedded text.
+  std::optional<Policy> builtin;
 };
 
 class Engine {
@@ -78,8 +81,7 @@ class Engine {
 
   // Returns the ticket's deadline and state at `now`, or nullopt if the deadline would fall
   // after the last supported day. Never throws. REQUIRES: a ticket read by this engine.
-  std::optional<Result> evaluate(const Ticket& ticket, date::sys_seconds now,
-                                 double warn_percent) const;
+  std::optional<Result> evaluate(Ticket ticket, date::sys_seconds now, double warn_percent) const;
 
   // Returns whether the ticket's version covers it: not bought through a reseller, or a
   // policy that covers resellers.

@@ -68,11 +68,12 @@ struct Leg {
 
 }  // namespace
 
-std::optional<Result> evaluate(const Ticket& ticket, const Policy& policy, const Clocks& clocks,
+std::optional<Result> evaluate(Ticket given, const Policy& policy, const Clocks& clocks,
                                date::sys_seconds now, double warn_percent) {
   Result r;
-  r.ticket = ticket;
+  r.ticket = std::move(given);
   r.policy = &policy;
+  const Ticket& ticket = r.ticket;
   // A response settles the ticket: changes after it are history only. A change to the
   // priority already in force changes nothing and restarts no clock.
   const date::sys_seconds settled = ticket.responded.value_or(now);
@@ -120,12 +121,15 @@ std::optional<Result> evaluate(const Ticket& ticket, const Policy& policy, const
   const PausedClock clock(*clocks[r.calendar], r.pauses);
   CheckState c;
   c.now = now;
-  c.elapsed = clock.elapsed(from, now);
+  // Business time inside pauses, counted once where elapsed runs over the same span.
+  if (!r.pauses.empty()) c.paused = clock.paused(ticket.submitted, settled);
+  c.elapsed = from == ticket.submitted && settled == now
+                  ? clock.clock().elapsed(from, now) - c.paused
+                  : clock.elapsed(from, now);
   c.remaining = std::max(r.target - c.elapsed, std::chrono::seconds{0});
   c.percent_elapsed = r.target.count() == 0 ? 100.0
                                             : 100.0 * static_cast<double>(c.elapsed.count()) /
                                                   static_cast<double>(r.target.count());
-  if (!r.pauses.empty()) c.paused = clock.paused(ticket.submitted, settled);
   if (ticket.responded) {
     c.response_business = clock.elapsed(from, *ticket.responded);
     bool met = *ticket.responded <= r.deadline;

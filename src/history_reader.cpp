@@ -72,8 +72,9 @@ void TicketReader::read_changes(std::string_view text, std::string_view field, c
 void TicketReader::read_pauses(std::string_view text, std::string_view field, const Zone& zone,
                                date::sys_seconds now, Ticket& t) {
   const Zone& shown = engine_.policy_zone(t.version);
-  const std::string expected =
+  constexpr std::string_view kExpected =
       "expected FROM/TO, or FROM/ for a pause still running, entries separated by ';'";
+  const auto expected = [&] { return std::string(kExpected); };
   for_each_entry(text, [&](std::string_view entry) {
     // A time may hold a slash of its own (--time-format '%d/%m/%Y'): the split is the slash
     // that leaves a time on either side. With one slash, its time errors are the errors.
@@ -81,7 +82,7 @@ void TicketReader::read_pauses(std::string_view text, std::string_view field, co
         static_cast<std::size_t>(std::count(entry.begin(), entry.end(), '/'));
     if (slashes == 0) {
       throw InputError("invalid " + std::string(field) + " entry " + quote(entry) + "; " +
-                       expected);
+                       expected());
     }
     std::optional<Pause> pause;
     for (std::size_t slash = entry.find('/'); slash != std::string_view::npos && !pause;
@@ -89,7 +90,7 @@ void TicketReader::read_pauses(std::string_view text, std::string_view field, co
       const std::string_view from = trim(entry.substr(0, slash));
       const std::string_view to = trim(entry.substr(slash + 1));
       try {
-        if (from.empty()) fail(field, entry, "no start; " + expected);
+        if (from.empty()) fail(field, entry, "no start; " + expected());
         const ReadTime begin = read_when(from, field, zone, now);
         Pause p{begin.t, std::nullopt};
         bool wall = !begin.offset_given;
@@ -106,7 +107,7 @@ void TicketReader::read_pauses(std::string_view text, std::string_view field, co
     }
     if (!pause) {
       throw InputError("invalid " + std::string(field) + " entry " + quote(entry) +
-                       ": no slash leaves a time on either side; " + expected);
+                       ": no slash leaves a time on either side; " + expected());
     }
     if (pause->from < t.submitted) {
       fail(field, entry,

@@ -444,7 +444,46 @@ ReadTime read_rfc2822(TimeReader& reader, const TimeContext& context) {
 
 }  // namespace
 
+std::optional<date::sys_seconds> read_canonical_time(std::string_view s) {
+  if (s.size() != 20 && s.size() != 25) return std::nullopt;
+  bool ok = true;
+  auto digits = [&](std::size_t at, std::size_t n) {
+    unsigned value = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      const unsigned d = static_cast<unsigned>(s[i] - '0');
+      ok = ok && d <= 9;
+      value = value * 10 + d;
+    }
+    return value;
+  };
+  const unsigned y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
+  const unsigned h = digits(11, 2), mi = digits(14, 2), sec = digits(17, 2);
+  ok = ok && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == 't' || s[10] == ' ') &&
+       s[13] == ':' && s[16] == ':' && h <= 23 && mi <= 59 && sec <= 59;
+  std::int64_t offset = 0;
+  if (s.size() == 20) {
+    ok = ok && (s[19] == 'Z' || s[19] == 'z');
+  } else {
+    const unsigned oh = digits(20, 2), om = digits(23, 2);
+    ok = ok && (s[19] == '+' || s[19] == '-') && s[22] == ':' && oh <= 23 && om <= 59;
+    offset = (s[19] == '-' ? -1 : 1) * static_cast<std::int64_t>(oh * 3600 + om * 60);
+  }
+  if (!ok) return std::nullopt;
+  const date::year_month_day ymd{date::year{static_cast<int>(y)}, date::month{mo}, date::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  const std::int64_t local = std::int64_t{date::sys_days{ymd}.time_since_epoch().count()} * 86400 +
+                             static_cast<std::int64_t>(h * 3600 + mi * 60 + sec);
+  return date::sys_seconds{std::chrono::seconds{local - offset}};
+}
+
 ReadTime read_time(std::string_view text, const TimeContext& context) {
+  if (auto t = read_canonical_time(text); t && in_supported_range(*t, *context.zone)) {
+    return {*t, true};
+  }
+  return read_time_in_full(text, context);
+}
+
+ReadTime read_time_in_full(std::string_view text, const TimeContext& context) {
   TimeReader reader(text, context.field);
   reader.check_characters();
   if (equals_ignoring_case(text, "now")) return {context.now, true};

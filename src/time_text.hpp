@@ -38,6 +38,15 @@ struct ReadTime {
 // milliseconds, dates with slashes).
 ReadTime read_time(std::string_view text, const TimeContext& context);
 
+// Returns the instant of `text` if it is in one of the forms sla writes, exactly:
+// 2026-11-25T16:30:00-05:00 or 2026-11-25T16:30:00Z (T, t or a space between date and time),
+// a real date and time; else nullopt. Not checked against the supported range. read_time
+// tries it first: most times of a batch are in these forms.
+std::optional<date::sys_seconds> read_canonical_time(std::string_view text);
+
+// Returns what read_time does, without trying read_canonical_time first: for tests.
+ReadTime read_time_in_full(std::string_view text, const TimeContext& context);
+
 // Returns the instant of wall time `local` in `zone` as read_time reads a time without an
 // offset: the earlier of a repeated time; throws InputError (quoting `text`, naming `field`)
 // for a skipped one or a day outside the supported range.

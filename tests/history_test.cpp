@@ -55,9 +55,9 @@ constexpr std::array<std::array<Cell, 2>, 4> kCells = {{{{{7200, false}, {3600, 
 const Engine& engine_for(bool from_change) {
   static test::TestResources resources;
   static const Engine submission(
-      EngineSetup{{{history_policy("from_submission"), "history.toml", false}}, {}}, resources);
+      EngineSetup{{{history_policy("from_submission"), "history.toml", false}}, {}, {}}, resources);
   static const Engine change(
-      EngineSetup{{{history_policy("from_change"), "history.toml", false}}, {}}, resources);
+      EngineSetup{{{history_policy("from_change"), "history.toml", false}}, {}, {}}, resources);
   return from_change ? change : submission;
 }
 

@@ -1,6 +1,7 @@
 // Tests of policy files: the schema of SPEC section 7 read from TOML, and written back.
 #include "policy_file.hpp"
 
+#include "builtin_policy.hpp"
 #include "embedded.hpp"
 #include "error.hpp"
 
@@ -125,6 +126,27 @@ TEST(PolicyFile, EmbeddedIsTheFileInTheRepository) {
   std::ostringstream text;
   text << in.rdbuf();
   EXPECT_EQ(text.str(), embedded_policy());
+}
+
+// The value compiled at build time is the one parsing gives, down to where each value stood.
+TEST(PolicyFile, TheCompiledBuiltInPolicyIsTheParsedOne) {
+  const Policy parsed = parse_policy(embedded_policy(), "codesecure.toml");
+  const Policy compiled = sla::builtin_policy();
+  EXPECT_TRUE(same(compiled, parsed));
+  EXPECT_EQ(policy_to_toml(compiled), policy_to_toml(parsed));
+  EXPECT_EQ(compiled.time_zone_place.line, parsed.time_zone_place.line);
+  EXPECT_EQ(compiled.time_zone_place.column, parsed.time_zone_place.column);
+  EXPECT_EQ(compiled.default_calendar_given, parsed.default_calendar_given);
+  ASSERT_EQ(compiled.calendars.size(), parsed.calendars.size());
+  for (std::size_t i = 0; i < parsed.calendars.size(); ++i) {
+    const Calendar &c = compiled.calendars[i], &p = parsed.calendars[i];
+    EXPECT_EQ(c.day_given, p.day_given);
+    EXPECT_EQ(c.time_zone_place.line, p.time_zone_place.line);
+    for (std::size_t h = 0; h < p.holidays.size(); ++h) {
+      EXPECT_EQ(c.holidays[h].place.line, p.holidays[h].place.line);
+      EXPECT_EQ(c.holidays[h].place.column, p.holidays[h].place.column);
+    }
+  }
 }
 
 TEST(PolicyFile, TheBuiltInPolicyReadsBackFromToml) {

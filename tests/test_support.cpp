@@ -1,6 +1,7 @@
 // Shared fixtures for the tests.
 #include "test_support.hpp"
 
+#include "builtin_policy.hpp"
 #include "embedded.hpp"
 #include "error.hpp"
 
@@ -58,7 +59,9 @@ std::string TestResources::read(const std::string& path, std::string_view what) 
 const Engine& builtin_engine() {
   static const Engine engine = [] {
     TestResources resources;
-    return Engine(EngineSetup{}, resources);
+    EngineSetup setup;
+    setup.builtin = sla::builtin_policy();  // compiled, as every front builds it
+    return Engine(setup, resources);
   }();
   return engine;
 }

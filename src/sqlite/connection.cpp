@@ -1,6 +1,7 @@
 // One connection's engine: built from the built-in policy, or from the files sla_policy names.
 #include "sqlite/connection.hpp"
 
+#include "builtin_policy.hpp"
 #include "system.hpp"
 
 namespace sla {
@@ -13,6 +14,7 @@ std::unique_ptr<Engine> Connection::build(const std::vector<std::string>& paths)
   for (const std::string& path : paths) {
     setup.policies.push_back({read_file(path, "policy file"), path, false});
   }
+  if (setup.policies.empty()) setup.builtin = builtin_policy();
   return std::make_unique<Engine>(setup, resources);
 }
 

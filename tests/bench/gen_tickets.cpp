@@ -2,7 +2,9 @@
 // Usage: sla_gen_tickets N [SEED] [FORM]
 // FORM: canonical (default: sla's own columns, mixed time forms), columns (the same with a
 // help desk's column names), export (those names, and times written "25/11/2026 16:30:00" as
-// wall times of -05:00, for --time-format '%d/%m/%Y %H:%M:%S' --input-tz Etc/GMT+5).
+// wall times of -05:00, for --time-format '%d/%m/%Y %H:%M:%S' --input-tz Etc/GMT+5), history
+// (canonical, and on every row submitted three days before --now 2026-11-25T12:00:00-05:00 a
+// reclassification and a pause, closed or still running, in columns reclassified and paused).
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
@@ -72,8 +74,11 @@ int main(int argc, char** argv) {
   static const char* const kTiers[] = {"standard", "premium", "", "Premium"};
   const std::int64_t from = 1735707600;  // 2025-01-01T00:00:00-05:00
   const std::int64_t span = 700LL * 86400;
-  std::string out = renamed ? "Ticket ID,Created time,Priority,Plan,Initial response time,Subject\n"
-                            : "id,submitted,priority,tier,responded,subject\n";
+  const bool history = form == "history";
+  const std::int64_t now = 1795626000;  // 2026-11-25T12:00:00-05:00, the benchmark's --now
+  std::string out = renamed ? "Ticket ID,Created time,Priority,Plan,Initial response time,Subject"
+                            : "id,submitted,priority,tier,responded,subject";
+  out += history ? ",reclassified,paused\n" : "\n";
   for (long long i = 0; i < n; ++i) {
     const std::uint64_t r = rng();
     const std::int64_t submitted = from + static_cast<std::int64_t>(r % span);
@@ -88,7 +93,25 @@ int main(int argc, char** argv) {
       append_time(out, submitted + static_cast<std::int64_t>((r >> 20) % (5 * 86400)),
                   export_times ? 3 : static_cast<unsigned>(r >> 54) % 3);
     }
-    out += (r >> 57) % 8 == 0 ? ",\"Login fails, \"\"SSO\"\" loop\"\n" : ",Login fails\n";
+    out += (r >> 57) % 8 == 0 ? ",\"Login fails, \"\"SSO\"\" loop\"" : ",Login fails";
+    if (history) {
+      out += ',';
+      const std::uint64_t h = rng();
+      if (submitted + 3 * 86400 <= now) {
+        append_time(out, submitted + static_cast<std::int64_t>(h % 86400), 2);
+        out += '=';
+        out += kPriorities[(h >> 20) % 4];
+        out += ',';
+        const std::int64_t pause = submitted + static_cast<std::int64_t>((h >> 24) % 86400);
+        append_time(out, pause, 2);
+        out += '/';
+        if ((h >> 44) % 4 != 0)
+          append_time(out, pause + static_cast<std::int64_t>((h >> 46) % 86400) + 1, 2);
+      } else {
+        out += ',';
+      }
+    }
+    out += '\n';
     if (out.size() > (1 << 20)) {
       std::fwrite(out.data(), 1, out.size(), stdout);
       out.clear();

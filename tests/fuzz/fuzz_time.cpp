@@ -91,6 +91,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view text(reinterpret_cast<const char*>(data), size);
   const date::sys_seconds now{std::chrono::seconds{1795642200}};
   check_format(text);
+  if (auto t = sla::read_canonical_time(text)) {
+    for (const sla::Zone* zone : {&new_york(), &utc()}) {
+      if (!sla::in_supported_range(*t, *zone)) continue;
+      sla::TimeContext context;
+      context.zone = zone;
+      try {
+        if (sla::read_time_in_full(text, context).t != *t) {
+          fail("the canonical shortcut reads another instant", text);
+        }
+      } catch (const sla::InputError&) {
+        fail("the canonical shortcut reads what the full reader refuses", text);
+      }
+    }
+  }
   for (const sla::Zone* zone : {&new_york(), &utc()}) {
     date::sys_seconds t;
     try {
@@ -99,7 +113,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       context.now = now;
       context.field = "--submitted";
       context.suffix_zone = suffix_zone;
-      t = sla::read_time(text, context).t;
+      const sla::ReadTime read = sla::read_time(text, context);
+      t = read.t;
+      // The shortcut for the canonical forms reads what the full reader reads.
+      const sla::ReadTime full = sla::read_time_in_full(text, context);
+      if (full.t != read.t || full.offset_given != read.offset_given) {
+        fail("the canonical shortcut and the full reader disagree", text);
+      }
     } catch (const sla::InputError& e) {
       if (std::string_view(e.what()).find("--submitted") == std::string_view::npos) {
         fail("error message does not name the field", text);
