@@ -3,59 +3,35 @@
 
 #include "batch_columns.hpp"
 #include "batch_output.hpp"
+#include "batch_rows.hpp"
 #include "batch_summary.hpp"
 #include "csv.hpp"
 #include "error.hpp"
-#include "evaluate.hpp"
-#include "fields.hpp"
-#include "ticket_reader.hpp"
-#include "time_text.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <array>
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <iostream>
 #include <memory>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 namespace sla {
 namespace {
 
+using batch_detail::BlockPipe;
 using batch_detail::Columns;
 using batch_detail::display_name;
-using batch_detail::Header;
 using batch_detail::kBlock;
-using batch_detail::kColumns;
-using batch_detail::kError;
-using batch_detail::kFieldNames;
-using batch_detail::kId;
-using batch_detail::kNoColumn;
-using batch_detail::RowBlock;
-using batch_detail::RowPipe;
-using batch_detail::RowWriter;
+using batch_detail::Output;
 using batch_detail::Summary;
-
-// An empty cell is a field not given.
-std::optional<std::string_view> given(std::string_view cell) {
-  if (cell.empty()) return std::nullopt;
-  return cell;
-}
-
-std::vector<const Policy*> versions(const Engine& engine) {
-  std::vector<const Policy*> out;
-  for (std::size_t v = 0; v < engine.versions(); ++v) out.push_back(&engine.policy(v));
-  return out;
-}
-
-ReadOptions read_options(const BatchSettings& settings) {
-  ReadOptions options = settings.read;
-  for (std::size_t f = 0; f < kTicketFields; ++f) options.names[f] = kFieldNames[f];
-  return options;
-}
+using batch_detail::Totals;
+using batch_detail::Worker;
 
 // Returns how `name` is written: --delimiter, else tabs for a *.tsv file, else commas.
 CsvDialect dialect_of(const std::string& name, char delimiter) {
@@ -64,6 +40,19 @@ CsvDialect dialect_of(const std::string& name, char delimiter) {
   dialect.separator = delimiter != '\0' ? delimiter : tsv ? '\t' : ',';
   dialect.trim_unquoted = true;
   return dialect;
+}
+
+// The workers of a run: one a processor (at most 8), each with an engine of its own but the
+// first, which has the run's.
+std::vector<std::unique_ptr<Worker>> workers(const BatchSettings& settings, const Columns& columns,
+                                             unsigned only) {
+  const unsigned cores = std::thread::hardware_concurrency();
+  const unsigned n = std::clamp(cores, 1U, 8U);
+  std::vector<std::unique_ptr<Worker>> out;
+  for (unsigned i = 0; i < n; ++i) {
+    out.push_back(std::make_unique<Worker>(settings, columns, only, i > 0));
+  }
+  return out;
 }
 
 // One input, open for reading: a file, or standard input ("-"). Standard input is read with
@@ -113,36 +102,34 @@ class Input {
   std::istream* stream_ = nullptr;
 };
 
-// A batch run over all inputs: reads and evaluates rows, counts them, and passes them on.
+// A batch run over all inputs: reads the records on this thread and hands them to the
+// workers in blocks; the output comes back in order.
 class BatchRun {
  public:
   BatchRun(const BatchSettings& settings, std::ostream& out, std::ostream& err)
       : s_(settings),
-        only_(batch_detail::parse_only(settings.only)),
         columns_(batch_detail::parse_columns(settings.columns)),
-        reader_(*settings.engine, read_options(settings)),
         err_(err),
-        writer_(settings, out),
-        summary_(versions(*settings.engine)) {
+        output_(settings, out) {
     if (s_.summary && s_.format != nullptr) {
       throw InputError("--format does not apply with --summary; expected one of them");
     }
-    if (!s_.summary) pipe_ = std::make_unique<RowPipe>(writer_);
+    workers_ = workers(settings, columns_, batch_detail::parse_only(settings.only));
+    pipe_ = std::make_unique<BlockPipe>(workers_, output_, totals_);
   }
 
   // Reads one input to its end; reports a failure on err and goes on.
   void read(const std::string& name, std::istream& in) {
-    if (writer_.failed()) return;
-    name_ = &name;
+    if (output_.failed()) return;
     try {
       Input input(name, in);
       CsvReader csv({}, dialect_of(name, s_.delimiter));
       have_header_ = false;
       for (;;) {
         const CsvReader::Next next = csv.next();
-        if (next == CsvReader::Next::kEnd || writer_.failed()) break;
+        if (next == CsvReader::Next::kEnd || output_.failed()) break;
         if (next == CsvReader::Next::kRecord) {
-          record(csv);
+          record(csv, name);
           continue;
         }
         char* to = csv.prepare(kBlock);
@@ -153,137 +140,73 @@ class BatchRun {
       err_ << "sla: error: " << e.what() << "\n";
       input_failed_ = true;
     }
+    pipe_->submit();  // a block holds the rows of one input, under its header
   }
 
   // Writes what remains and returns the exit status.
   int finish() {
-    if (pipe_) pipe_->finish();
+    pipe_->finish();
     if (s_.summary) {
+      std::vector<const Policy*> versions;
+      for (std::size_t v = 0; v < s_.engine->versions(); ++v) {
+        versions.push_back(&s_.engine->policy(v));
+      }
+      Summary summary(versions);
+      for (const auto& worker : workers_) summary.merge(worker->summary());
       const bool json = s_.output == BatchOutput::kJson || s_.output == BatchOutput::kJsonl;
-      writer_.write_text(json ? summary_.json() : summary_.text());
+      output_.write_text(json ? summary.json() : summary.text());
     }
-    writer_.close();
-    if (error_rows_ > 0) {
-      err_ << "sla: error: " << error_rows_ << (error_rows_ == 1 ? " row" : " rows")
-           << " could not be evaluated (the first: " << first_error_
+    output_.close();
+    const Totals& t = totals_;
+    if (t.errors > 0) {
+      err_ << "sla: error: " << t.errors << (t.errors == 1 ? " row" : " rows")
+           << " could not be evaluated (the first: " << t.first_error
            << "); the error field of each says why\n";
     }
-    if (writer_.template_failures() > 0) {
-      err_ << "sla: error: " << writer_.template_failures()
-           << (writer_.template_failures() == 1 ? " row" : " rows")
+    if (t.template_failures > 0) {
+      err_ << "sla: error: " << t.template_failures << (t.template_failures == 1 ? " row" : " rows")
            << " left out: the --format template does not fit them (the first: "
-           << writer_.first_template_failure() << ")\n";
+           << t.first_template_failure << ")\n";
     }
-    if (writer_.failed()) err_ << "sla: error: cannot write the output\n";
+    if (output_.failed()) err_ << "sla: error: cannot write the output\n";
     // A bit set (SPEC section 6): 1 a breach or miss, 2 an input problem.
     const bool problem =
-        error_rows_ > 0 || input_failed_ || writer_.failed() || writer_.template_failures() > 0;
-    return (late_rows_ > 0 ? 1 : 0) | (problem ? 2 : 0);
+        t.errors > 0 || input_failed_ || output_.failed() || t.template_failures > 0;
+    return (t.late > 0 ? 1 : 0) | (problem ? 2 : 0);
   }
 
  private:
-  void record(const CsvReader& csv) {
+  void record(const CsvReader& csv, const std::string& name) {
     if (csv.blank() || (csv.all_empty() && csv.problem().message.empty())) return;
     if (!have_header_) {
+      pipe_->submit();
       try {
-        header_ = batch_detail::parse_header(csv, columns_);
+        pipe_->current().header = batch_detail::parse_header(csv, columns_);
       } catch (const InputError& e) {
-        throw InputError(display_name(*name_) + " " + e.what());
+        throw InputError(display_name(name) + " " + e.what());
       }
+      pipe_->current().file = &name;
       have_header_ = true;
       return;
     }
-    row(csv);
-  }
-
-  std::string_view cell(const CsvReader& csv, std::size_t column) const {
-    const std::size_t i = header_.index[column];
-    return i != kNoColumn && i < csv.size() ? csv.field(i) : std::string_view();
-  }
-
-  void row(const CsvReader& csv) {
-    const std::int64_t line = csv.line();
-    const std::string_view id = cell(csv, kId);
-    if (!csv.problem().message.empty()) {
-      const CsvProblem& p = csv.problem();
-      std::string where = "line " + std::to_string(p.line);
-      if (p.column > 0) where += ", column " + std::to_string(p.column);
-      return error_row(id, line, where + ": " + p.message);
+    batch_detail::InBlock& block = pipe_->current();
+    block.add(csv);
+    if (block.full()) {
+      const batch_detail::Header header = block.header;
+      pipe_->submit();
+      pipe_->current().header = header;
+      pipe_->current().file = &name;
     }
-    if (csv.size() != header_.fields) {
-      return error_row(id, line,
-                       "line " + std::to_string(line) + ": " + std::to_string(csv.size()) +
-                           " fields where the header has " + std::to_string(header_.fields) +
-                           "; expected one per column (quote fields that hold commas)");
-    }
-    TicketField failed = TicketField::kSubmitted;
-    try {
-      if (cell(csv, kId).find('\0') != std::string_view::npos) {
-        return error_row(id, line,
-                         "line " + std::to_string(line) + ", column " +
-                             std::to_string(header_.index[kId] + 1) + " (id): invalid id " +
-                             quote(id) + ": contains a NUL byte; expected text");
-      }
-      TicketText text;
-      text.submitted = cell(csv, static_cast<std::size_t>(TicketField::kSubmitted));
-      text.priority = given(cell(csv, static_cast<std::size_t>(TicketField::kPriority)));
-      text.tier = given(cell(csv, static_cast<std::size_t>(TicketField::kTier)));
-      text.calendar = given(cell(csv, static_cast<std::size_t>(TicketField::kCalendar)));
-      text.responded = given(cell(csv, static_cast<std::size_t>(TicketField::kResponded)));
-      text.reseller = given(cell(csv, static_cast<std::size_t>(TicketField::kReseller)));
-      text.reclassified = given(cell(csv, static_cast<std::size_t>(TicketField::kReclassified)));
-      text.paused = given(cell(csv, static_cast<std::size_t>(TicketField::kPaused)));
-      const Engine& engine = *s_.engine;
-      Ticket ticket = reader_.read(text, s_.now, &failed);
-      failed = TicketField::kSubmitted;
-      if (!engine.covered(ticket)) {
-        return emit(line, id, nullptr, {}, static_cast<std::size_t>(Status::kNotCovered));
-      }
-      Ticket judged;  // what the message needs, should the ticket have no deadline
-      judged.submitted = ticket.submitted;
-      judged.version = ticket.version;
-      std::optional<Result> r = engine.evaluate(std::move(ticket), s_.now, s_.warn_percent);
-      if (!r) throw InputError(engine.no_deadline_message(judged));
-      const Status status = r->check->status;
-      if (status == Status::kBreached || status == Status::kMissed) ++late_rows_;
-      emit(line, id, &*r, {}, static_cast<std::size_t>(status));
-    } catch (const InputError& e) {
-      const auto column = static_cast<std::size_t>(failed);
-      error_row(id, line,
-                "line " + std::to_string(line) + ", column " +
-                    std::to_string(header_.index[column] + 1) + " (" + columns_.names[column] +
-                    "): " + e.what());
-    }
-  }
-
-  void error_row(std::string_view id, std::int64_t line, const std::string& message) {
-    if (error_rows_++ == 0) first_error_ = display_name(*name_) + " line " + std::to_string(line);
-    emit(line, id, nullptr, message, kError);
-  }
-
-  void emit(std::int64_t line, std::string_view id, Result* r, std::string_view error,
-            std::size_t status) {
-    if ((only_ & (1U << status)) == 0) return;
-    if (s_.summary) return summary_.add(status, r);
-    RowBlock& block = pipe_->current();
-    block.add(*name_, line, id, r, error);
-    if (block.full()) pipe_->submit();
   }
 
   const BatchSettings& s_;
-  const unsigned only_;
   const Columns columns_;
-  TicketReader reader_;
   std::ostream& err_;
-  RowWriter writer_;
-  std::unique_ptr<RowPipe> pipe_;
-  Summary summary_;
-  const std::string* name_ = nullptr;
-  Header header_;
+  Output output_;
+  Totals totals_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::unique_ptr<BlockPipe> pipe_;
   bool have_header_ = false;
-  std::int64_t error_rows_ = 0;
-  std::int64_t late_rows_ = 0;
-  std::string first_error_;
   bool input_failed_ = false;
 };
 

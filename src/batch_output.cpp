@@ -1,7 +1,6 @@
-// Batch row output: rows formatted in the chosen output, handed to a writer thread in blocks.
+// Batch output: blocks through the workers and back, in order.
 #include "batch_output.hpp"
 
-#include "error.hpp"
 #include "report.hpp"
 
 #include <exception>
@@ -10,11 +9,7 @@
 
 namespace sla::batch_detail {
 
-std::string display_name(const std::string& name) {
-  return name == "-" ? std::string("standard input") : quote(name);
-}
-
-RowWriter::RowWriter(const BatchSettings& settings, std::ostream& out) : s_(settings), out_(out) {
+Output::Output(const BatchSettings& settings, std::ostream& out) : s_(settings), out_(out) {
   buffer_.reserve(2 * kBlock);
   if (s_.summary || s_.format != nullptr) return;
   if (s_.output == BatchOutput::kCsv) append_header(buffer_, FieldSet::kBatch, ',');
@@ -23,43 +18,23 @@ RowWriter::RowWriter(const BatchSettings& settings, std::ostream& out) : s_(sett
   if (s_.output == BatchOutput::kText) buffer_ += table_header();
 }
 
-void RowWriter::write(const Record& record, const std::string& file) {
-  const Zone& display = s_.display != nullptr ? *s_.display
-                        : record.result != nullptr
-                            ? s_.engine->policy_zone(record.result->ticket.version)
-                            : s_.engine->policy_zone(s_.engine->newest());
-  if (s_.format != nullptr) {
-    const std::size_t before = buffer_.size();
-    try {
-      s_.format->append(buffer_, record, display);
-    } catch (const InputError& e) {
-      buffer_.resize(before);
-      if (template_failures_++ == 0) {
-        first_template_failure_ =
-            display_name(file) + " line " + std::to_string(record.line) + ": " + e.what();
-      }
-    }
-  } else if (s_.output == BatchOutput::kText) {
-    append_table_row(buffer_, record, display);
-  } else if (s_.output == BatchOutput::kCsv || s_.output == BatchOutput::kTsv) {
-    append_row(buffer_, record, display, s_.output == BatchOutput::kCsv ? ',' : '\t', &times_);
-  } else {
-    if (s_.output == BatchOutput::kJson) buffer_ += rows_ > 0 ? ",\n" : "\n";
-    append_json(buffer_, record, display, &times_);
-    if (s_.output == BatchOutput::kJsonl) buffer_ += '\n';
-  }
-  ++rows_;
+void Output::write(const OutBlock& block) {
+  if (block.rows == 0) return;
+  // Each JSON row came with ",\n" before it; the first of all has just the newline.
+  const bool first_json = s_.format == nullptr && s_.output == BatchOutput::kJson && rows_ == 0;
+  buffer_.append(block.text, first_json ? 1 : 0);
+  rows_ += block.rows;
   if (buffer_.size() >= kBlock) flush();
 }
 
-void RowWriter::close() {
+void Output::close() {
   if (!s_.summary && s_.format == nullptr && s_.output == BatchOutput::kJson) {
     buffer_ += rows_ > 0 ? "\n]\n" : "]\n";
   }
   flush();
 }
 
-void RowWriter::flush() {
+void Output::flush() {
   if (!buffer_.empty() && !failed_) {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     if (!out_) failed_ = true;
@@ -67,86 +42,123 @@ void RowWriter::flush() {
   buffer_.clear();
 }
 
-void RowBlock::write_to(RowWriter& writer) const {
-  for (const Row& row : rows) {
-    const Result* r = row.result == kAbsent ? nullptr : &results[row.result];
-    const std::string_view error(text.data() + row.error_begin, row.error_size);
-    const std::string_view status = r != nullptr         ? ""
-                                    : row.error_size > 0 ? "error"
-                                                         : "not_covered";
-    writer.write(
-        Record{FieldSet::kBatch, r, std::string_view(text.data() + row.id_begin, row.id_size),
-               row.line, error, status},
-        *row.file);
+void Totals::add(const OutBlock& block) {
+  if (errors == 0 && block.errors > 0) first_error = block.first_error;
+  if (template_failures == 0 && block.template_failures > 0) {
+    first_template_failure = block.first_template_failure;
   }
+  late += block.late;
+  errors += block.errors;
+  template_failures += block.template_failures;
 }
 
-void RowBlock::clear() {
-  rows.clear();
-  results.clear();
-  text.clear();
-  if (text.capacity() > 4 * kBlock) std::string().swap(text);  // after a huge id or error
-}
-
-RowPipe::RowPipe(RowWriter& writer) : writer_(writer) {
-  for (RowBlock& b : blocks_) free_.push_back(&b);
-  filling_ = take(free_);
+BlockPipe::BlockPipe(std::vector<std::unique_ptr<Worker>>& workers, Output& output, Totals& totals)
+    : workers_(workers), output_(output), totals_(totals), slots_(2 * workers.size() + 2) {
+  slots_[filling_].state = State::kFilling;
   try {
-    thread_ = std::thread([this] { run(); });
+    for (auto& worker : workers_) threads_.emplace_back([this, w = worker.get()] { run(*w); });
   } catch (const std::system_error&) {
-    // No thread: submit() writes each block itself.
+    // Fewer threads, or none: submit() does the work itself when no thread runs.
   }
 }
 
-void RowPipe::submit() {
-  if (!thread_.joinable()) {
-    filling_->write_to(writer_);
-    filling_->clear();
-    return;
+void BlockPipe::submit() {
+  Slot& slot = slots_[filling_];
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (!slot.in.rows.empty()) {
+    if (threads_.empty()) {
+      lock.unlock();
+      slot.out.clear();
+      workers_.front()->process(slot.in, slot.out);
+      lock.lock();
+      slot.state = State::kDone;
+    } else {
+      slot.state = State::kQueued;
+      changed_.notify_all();
+    }
+    slot.sequence = submitted_++;
+    // Another block to fill: a free one, once the blocks in flight leave one.
+    for (;;) {
+      write_done(lock, false);
+      std::size_t free = 0;
+      while (free < slots_.size() && slots_[free].state != State::kFree) ++free;
+      if (free < slots_.size()) {
+        filling_ = free;
+        break;
+      }
+      changed_.wait(lock);
+    }
   }
-  {
-    std::unique_lock<std::mutex> lock(mutex_);
-    full_.push_back(filling_);
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return !free_.empty(); });
-    filling_ = take(free_);
-  }
+  slots_[filling_].state = State::kFilling;
+  slots_[filling_].in.clear();
 }
 
-void RowPipe::finish() {
-  if (!filling_->rows.empty()) submit();
-  if (!thread_.joinable()) return;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    done_ = true;
-    changed_.notify_all();
-  }
-  thread_.join();
+void BlockPipe::finish() {
+  if (finished_) return;
+  finished_ = true;
+  submit();
+  std::unique_lock<std::mutex> lock(mutex_);
+  write_done(lock, true);
+  done_ = true;
+  changed_.notify_all();
+  lock.unlock();
+  for (std::thread& t : threads_) t.join();
 }
 
-RowBlock* RowPipe::take(std::deque<RowBlock*>& from) {
-  RowBlock* b = from.front();
-  from.pop_front();
-  return b;
-}
-
-void RowPipe::run() {
+void BlockPipe::write_done(std::unique_lock<std::mutex>& lock, bool wait) {
   for (;;) {
-    RowBlock* block = nullptr;
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      changed_.wait(lock, [this] { return !full_.empty() || done_; });
-      if (full_.empty()) return;
-      block = take(full_);
+    Slot* next = nullptr;
+    for (Slot& s : slots_) {
+      if (s.state == State::kDone && s.sequence == written_) next = &s;
     }
+    if (next != nullptr) {
+      write(*next, lock);
+      continue;
+    }
+    if (!wait || written_ == submitted_) return;
+    changed_.wait(lock);
+  }
+}
+
+// Writes a block with the lock let go, so that the workers go on meanwhile.
+void BlockPipe::write(Slot& slot, std::unique_lock<std::mutex>& lock) {
+  slot.state = State::kWorking;  // neither free nor to be written again
+  lock.unlock();
+  totals_.add(slot.out);
+  output_.write(slot.out);
+  slot.out.clear();
+  slot.in.clear();
+  lock.lock();
+  slot.state = State::kFree;
+  ++written_;
+  changed_.notify_all();
+}
+
+void BlockPipe::run(Worker& worker) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    Slot* next = nullptr;
+    for (Slot& s : slots_) {
+      if (s.state == State::kQueued && (next == nullptr || s.sequence < next->sequence)) next = &s;
+    }
+    if (next == nullptr) {
+      if (done_) return;
+      changed_.wait(lock);
+      continue;
+    }
+    next->state = State::kWorking;
+    lock.unlock();
+    next->out.clear();
     try {
-      block->write_to(writer_);
+      worker.process(next->in, next->out);
     } catch (const std::exception&) {
-      writer_.fail();  // e.g. out of memory: stop writing, keep the blocks moving
+      // Out of memory: the block's rows are lost, and the run must say so.
+      next->out.clear();
+      next->out.errors = static_cast<std::int64_t>(next->in.rows.size());
+      next->out.first_error = "out of memory";
     }
-    block->clear();
-    std::lock_guard<std::mutex> lock(mutex_);
-    free_.push_back(block);
+    lock.lock();
+    next->state = State::kDone;
     changed_.notify_all();
   }
 }

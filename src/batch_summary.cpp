@@ -37,6 +37,16 @@ void ResponseHistogram::add(std::int64_t seconds) {
   ++page_counts_[s >> kPageBits];
 }
 
+void ResponseHistogram::merge(const ResponseHistogram& other) {
+  count_ += other.count_;
+  for (std::size_t p = 0; p < kPages; ++p) {
+    if (!other.pages_[p]) continue;
+    if (!pages_[p]) pages_[p] = std::make_unique<std::uint32_t[]>(kPageSize);
+    for (std::size_t i = 0; i < kPageSize; ++i) pages_[p][i] += other.pages_[p][i];
+    page_counts_[p] += other.page_counts_[p];
+  }
+}
+
 std::int64_t ResponseHistogram::percentile(std::int64_t percent) const {
   std::int64_t rank = std::max<std::int64_t>(1, (count_ * percent + 99) / 100);
   for (std::size_t p = 0; p < pages_.size(); ++p) {
@@ -78,6 +88,16 @@ void Summary::add(std::size_t status, const Result* r) {
   ++c.rows;
   ++c.by_status[status];
   if (r->check && r->check->response_business) responses_.add(r->check->response_business->count());
+}
+
+void Summary::merge(const Summary& other) {
+  auto add = [](Counts& to, const Counts& from) {
+    to.rows += from.rows;
+    for (std::size_t s = 0; s < kStatuses; ++s) to.by_status[s] += from.by_status[s];
+  };
+  add(total_, other.total_);
+  for (std::size_t c = 0; c < cells_.size(); ++c) add(cells_[c], other.cells_[c]);
+  responses_.merge(other.responses_);
 }
 
 std::string Summary::text() const {

@@ -32,6 +32,9 @@ class ResponseHistogram {
   // Counts one response of `seconds` business seconds. REQUIRES: seconds >= 0.
   void add(std::int64_t seconds);
 
+  // Counts every response `other` counted.
+  void merge(const ResponseHistogram& other);
+
   // Returns how many responses have been added.
   std::int64_t count() const { return count_; }
 
@@ -72,6 +75,9 @@ class Summary {
 
   // Counts one row of status index `status`; `r` is its result, or null for a row in error.
   void add(std::size_t status, const Result* r);
+
+  // Adds the rows `other` counted. REQUIRES: a summary of the same policy versions.
+  void merge(const Summary& other);
 
   // Returns the summary as the text table.
   std::string text() const;

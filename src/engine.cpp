@@ -76,6 +76,32 @@ Engine::Engine(const EngineSetup& setup, Resources& resources) {
   order_versions();
 }
 
+Engine::Engine(const Engine& other) : effective_(other.effective_) {
+  std::map<const Zone*, const Zone*> zones;
+  for (const auto& [name, zone] : other.zones_) {
+    zones[zone.get()] = zones_.emplace(name, std::make_unique<Zone>(*zone)).first->second.get();
+  }
+  std::map<const HolidayCalendar*, const HolidayCalendar*> calendars;
+  for (const auto& [keys, calendar] : other.calendars_) {
+    auto copy = std::make_unique<HolidayCalendar>(calendar->set());
+    calendars[calendar.get()] = calendars_.emplace(keys, std::move(copy)).first->second.get();
+  }
+  for (const Version& o : other.versions_) {
+    Version v;
+    v.policy = o.policy;
+    v.source = o.source;
+    v.zone = zones.at(o.zone);
+    v.holiday_labels = o.holiday_labels;
+    for (std::size_t c = 0; c < o.clocks.size(); ++c) {
+      v.holidays.push_back(calendars.at(o.holidays[c]));
+      v.clocks.push_back(std::make_unique<BusinessClock>(
+          v.policy.calendars[c].week, *zones.at(&o.clocks[c]->zone()), *v.holidays.back()));
+      v.clock_views.push_back(v.clocks.back().get());
+    }
+    versions_.push_back(std::move(v));
+  }
+}
+
 const Zone& Engine::zone(const std::string& name, const Version& v, SourcePlace at,
                          Resources& resources) {
   auto found = zones_.find(name);

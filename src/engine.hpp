@@ -55,7 +55,9 @@ class Engine {
   // Builds the engine: parses each policy, loads the zones and holiday sets it names, and
   // makes a clock for every calendar. Throws InputError naming the file, line and column.
   Engine(const EngineSetup& setup, Resources& resources);
-  Engine(const Engine&) = delete;
+  // Returns a deep copy with caches of its own: the clocks and holiday calendars fill theirs as
+  // they run, so each thread that evaluates needs its own engine.
+  Engine(const Engine& other);
   Engine& operator=(const Engine&) = delete;
 
   // The policy versions, ordered by their effective dates (one without a date first).

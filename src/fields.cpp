@@ -212,9 +212,10 @@ class RowSink final : public FieldSink {
   }
   void integer(std::string_view, std::int64_t value) override {
     next();
-    char text[24];
-    put({text,
-         static_cast<std::size_t>(std::to_chars(text, text + sizeof text, value).ptr - text)});
+    constexpr std::size_t kDigits = 20;  // an int64 and its sign
+    if (used_ + kDigits > sizeof buffer_) flush();
+    char* at = buffer_ + used_;
+    used_ += static_cast<std::size_t>(std::to_chars(at, at + kDigits, value).ptr - at);
   }
   void real(std::string_view, double value) override {
     next();
@@ -241,10 +242,31 @@ class RowSink final : public FieldSink {
         return;
       }
     }
-    std::memcpy(buffer_ + used_, piece.data(), piece.size());
+    copy_small(buffer_ + used_, piece.data(), piece.size());
     used_ += piece.size();
   }
-  void put(char c) { put(std::string_view(&c, 1)); }
+  void put(char c) {
+    if (used_ == sizeof buffer_) flush();
+    buffer_[used_++] = c;
+  }
+  // Most pieces are a few bytes: fixed-size copies that overlap cost less than a call to
+  // memcpy, which was a tenth of batch's time.
+  static void copy_small(char* to, const char* from, std::size_t n) {
+    if (n > 16 && n <= 32) {
+      std::memcpy(to, from, 16);
+      std::memcpy(to + n - 16, from + n - 16, 16);
+    } else if (n >= 8 && n <= 16) {
+      std::memcpy(to, from, 8);
+      std::memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+      std::memcpy(to, from, 4);
+      std::memcpy(to + n - 4, from + n - 4, 4);
+    } else if (n < 4) {
+      for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
+    } else {
+      std::memcpy(to, from, n);
+    }
+  }
   void flush() {
     out_.append(buffer_, used_);
     used_ = 0;

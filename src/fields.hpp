@@ -67,7 +67,7 @@ class TimeTextCache {
     std::uint8_t size = 0;
     std::array<char, 32> text{};
   };
-  Entry entries_[4];
+  Entry entries_[8];  // a row shows up to six instants: now stays among them
   std::uint64_t clock_ = 0;
   std::string scratch_;
 };

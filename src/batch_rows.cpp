@@ -1,0 +1,201 @@
+// Batch rows: cells copied into blocks, and workers that read, evaluate and format them.
+#include "batch_rows.hpp"
+
+#include "error.hpp"
+#include "report.hpp"
+#include "time_text.hpp"
+
+#include <cstring>
+#include <utility>
+
+namespace sla::batch_detail {
+namespace {
+
+// An empty cell is a field not given.
+std::optional<std::string_view> given(std::string_view cell) {
+  if (cell.empty()) return std::nullopt;
+  return cell;
+}
+
+std::vector<const Policy*> versions(const Engine& engine) {
+  std::vector<const Policy*> out;
+  for (std::size_t v = 0; v < engine.versions(); ++v) out.push_back(&engine.policy(v));
+  return out;
+}
+
+ReadOptions read_options(const BatchSettings& settings) {
+  ReadOptions options = settings.read;
+  for (std::size_t f = 0; f < kTicketFields; ++f) options.names[f] = kFieldNames[f];
+  return options;
+}
+
+}  // namespace
+
+std::string display_name(const std::string& name) {
+  return name == "-" ? std::string("standard input") : quote(name);
+}
+
+void InBlock::add(const CsvReader& csv) {
+  Row row;
+  row.line = csv.line();
+  row.fields = csv.size();
+  if (!csv.problem().message.empty()) {
+    row.problem = problems.size();
+    problems.push_back(csv.problem());
+  }
+  std::array<std::string_view, kColumns> cells;
+  std::size_t size = text.size();
+  for (std::size_t c = 0; c < kColumns; ++c) {
+    const std::size_t i = header.index[c];
+    if (i != kNoColumn && i < csv.size()) cells[c] = csv.field(i);
+    row.begin[c] = static_cast<std::uint32_t>(size);
+    row.size[c] = static_cast<std::uint32_t>(cells[c].size());
+    size += cells[c].size();
+  }
+  // One resize for the row, not one append a cell.
+  const std::size_t at = text.size();
+  text.resize(size);
+  char* to = text.data() + at;
+  for (const std::string_view cell : cells) {
+    if (!cell.empty()) std::memcpy(to, cell.data(), cell.size());
+    to += cell.size();
+  }
+  rows.push_back(row);
+}
+
+void InBlock::clear() {
+  rows.clear();
+  problems.clear();
+  text.clear();
+  if (text.capacity() > 4 * kBlock) std::string().swap(text);  // after a huge field
+}
+
+void OutBlock::clear() {
+  text.clear();
+  if (text.capacity() > 4 * kBlock) std::string().swap(text);
+  rows = late = errors = template_failures = 0;
+  first_error.clear();
+  first_template_failure.clear();
+}
+
+void RowFormatter::write(const Record& record, const Engine& engine, const std::string& file,
+                         OutBlock& out) {
+  const Zone& display = s_.display != nullptr ? *s_.display
+                        : record.result != nullptr
+                            ? engine.policy_zone(record.result->ticket.version)
+                            : engine.policy_zone(engine.newest());
+  std::string& text = out.text;
+  if (s_.format != nullptr) {
+    const std::size_t before = text.size();
+    try {
+      s_.format->append(text, record, display);
+    } catch (const InputError& e) {
+      text.resize(before);
+      if (out.template_failures++ == 0) {
+        out.first_template_failure =
+            display_name(file) + " line " + std::to_string(record.line) + ": " + e.what();
+      }
+      return;
+    }
+  } else if (s_.output == BatchOutput::kText) {
+    append_table_row(text, record, display);
+  } else if (s_.output == BatchOutput::kCsv || s_.output == BatchOutput::kTsv) {
+    append_row(text, record, display, s_.output == BatchOutput::kCsv ? ',' : '\t', &times_);
+  } else {
+    if (s_.output == BatchOutput::kJson) text += ",\n";
+    append_json(text, record, display, &times_);
+    if (s_.output == BatchOutput::kJsonl) text += '\n';
+  }
+  ++out.rows;
+}
+
+Worker::Worker(const BatchSettings& settings, const Columns& columns, unsigned only, bool copy)
+    : s_(settings),
+      columns_(columns),
+      only_(only),
+      copy_(copy ? std::optional<Engine>(std::in_place, *settings.engine) : std::nullopt),
+      engine_(copy_ ? *copy_ : *settings.engine),
+      reader_(engine_, read_options(settings)),
+      formatter_(settings),
+      summary_(versions(engine_)) {}
+
+void Worker::process(const InBlock& in, OutBlock& out) {
+  for (const InBlock::Row& r : in.rows) row(in, r, out);
+}
+
+void Worker::row(const InBlock& in, const InBlock::Row& row, OutBlock& out) {
+  const std::int64_t line = row.line;
+  const std::string_view id = in.cell(row, kId);
+  const Header& header = in.header;
+  if (row.problem != kAbsent) {
+    const CsvProblem& p = in.problems[row.problem];
+    std::string where = "line " + std::to_string(p.line);
+    if (p.column > 0) where += ", column " + std::to_string(p.column);
+    return error_row(in, id, line, where + ": " + p.message, out);
+  }
+  if (row.fields != header.fields) {
+    return error_row(in, id, line,
+                     "line " + std::to_string(line) + ": " + std::to_string(row.fields) +
+                         " fields where the header has " + std::to_string(header.fields) +
+                         "; expected one per column (quote fields that hold commas)",
+                     out);
+  }
+  TicketField failed = TicketField::kSubmitted;
+  try {
+    if (id.find('\0') != std::string_view::npos) {
+      return error_row(in, id, line,
+                       "line " + std::to_string(line) + ", column " +
+                           std::to_string(header.index[kId] + 1) + " (id): invalid id " +
+                           quote(id) + ": contains a NUL byte; expected text",
+                       out);
+    }
+    auto cell = [&](TicketField f) { return in.cell(row, static_cast<std::size_t>(f)); };
+    TicketText text;
+    text.submitted = cell(TicketField::kSubmitted);
+    text.priority = given(cell(TicketField::kPriority));
+    text.tier = given(cell(TicketField::kTier));
+    text.calendar = given(cell(TicketField::kCalendar));
+    text.responded = given(cell(TicketField::kResponded));
+    text.reseller = given(cell(TicketField::kReseller));
+    text.reclassified = given(cell(TicketField::kReclassified));
+    text.paused = given(cell(TicketField::kPaused));
+    Ticket ticket = reader_.read(text, s_.now, &failed);
+    failed = TicketField::kSubmitted;
+    if (!engine_.covered(ticket)) {
+      return emit(in, line, id, nullptr, {}, static_cast<std::size_t>(Status::kNotCovered), out);
+    }
+    Ticket judged;  // what the message needs, should the ticket have no deadline
+    judged.submitted = ticket.submitted;
+    judged.version = ticket.version;
+    const std::optional<Result> r = engine_.evaluate(std::move(ticket), s_.now, s_.warn_percent);
+    if (!r) throw InputError(engine_.no_deadline_message(judged));
+    const Status status = r->check->status;
+    if (status == Status::kBreached || status == Status::kMissed) ++out.late;
+    emit(in, line, id, &*r, {}, static_cast<std::size_t>(status), out);
+  } catch (const InputError& e) {
+    const auto column = static_cast<std::size_t>(failed);
+    error_row(in, id, line,
+              "line " + std::to_string(line) + ", column " +
+                  std::to_string(header.index[column] + 1) + " (" + columns_.names[column] +
+                  "): " + e.what(),
+              out);
+  }
+}
+
+void Worker::error_row(const InBlock& in, std::string_view id, std::int64_t line,
+                       const std::string& message, OutBlock& out) {
+  if (out.errors++ == 0) out.first_error = display_name(*in.file) + " line " + std::to_string(line);
+  emit(in, line, id, nullptr, message, kError, out);
+}
+
+void Worker::emit(const InBlock& in, std::int64_t line, std::string_view id, const Result* r,
+                  std::string_view error, std::size_t status, OutBlock& out) {
+  if ((only_ & (1U << status)) == 0) return;
+  if (s_.summary) return summary_.add(status, r);
+  const std::string_view shown = r != nullptr       ? std::string_view()
+                                 : status == kError ? std::string_view("error")
+                                                    : std::string_view("not_covered");
+  formatter_.write(Record{FieldSet::kBatch, r, id, line, error, shown}, engine_, *in.file, out);
+}
+
+}  // namespace sla::batch_detail
