@@ -15,6 +15,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -601,6 +602,47 @@ TEST(BatchStream, ManyRowsInOrderAcrossBlocks) {
     ++n;
   }
   EXPECT_EQ(n, 20000);
+}
+
+// Blocks go to several workers: the summary they add up counts what the rows say, the first
+// error named is the first in the input, and JSON has its commas where they belong.
+TEST(BatchStream, WorkersAddUpToWhatTheRowsSay) {
+  std::mt19937_64 rng(9);
+  std::string input = kHeader;
+  for (int i = 0; i < 30000; ++i) {
+    const bool bad = rng() % 50 == 0;
+    input += "t" + std::to_string(i) + "," +
+             (bad ? std::string("nope") : "@" + std::to_string(1795000000 - rng() % 900000)) +
+             ",P" + std::to_string(1 + rng() % 4) + "," + (rng() % 2 ? "premium" : "") + "," +
+             (rng() % 3 == 0 ? "@1795600000" : "") + "\n";
+  }
+  TempFile file(input);
+  const RunResult rows = sla({"batch", "--now", kNow, file.path(), "-o", "json"});
+  const RunResult summary = sla({"batch", "--now", kNow, file.path(), "--summary", "-o", "json"});
+  ASSERT_EQ(rows.status, summary.status);
+  std::map<std::string, int> counted;
+  std::size_t at = 0;
+  int n = 0;
+  while ((at = rows.out.find("\"status\":\"", at)) != std::string::npos) {
+    at += 10;
+    ++counted[rows.out.substr(at, rows.out.find('"', at) - at)];
+    ++n;
+  }
+  EXPECT_EQ(n, 30000);
+  for (const auto& [status, count] : counted) {
+    EXPECT_NE(summary.out.find("\"" + status + "\":" + std::to_string(count)), std::string::npos)
+        << status << " " << count << "\n"
+        << summary.out.substr(0, 300);
+  }
+  EXPECT_EQ(rows.out.substr(0, 2), "[\n");
+  EXPECT_EQ(rows.out.find("[\n,"), std::string::npos);
+  EXPECT_EQ(rows.out.find(",\n,"), std::string::npos);
+  const std::size_t first_bad = input.find("nope");
+  const auto line =
+      std::count(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(first_bad), '\n') + 1;
+  EXPECT_NE(rows.err.find("(the first: \"" + file.path() + "\" line " + std::to_string(line) + ")"),
+            std::string::npos)
+      << rows.err;
 }
 
 TEST(BatchStream, OutputThatCannotBeWrittenIsAnError) {
