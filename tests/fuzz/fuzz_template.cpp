@@ -73,15 +73,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto t = sla::OutputTemplate::parse(text, set);
     switch (set) {
       case sla::FieldSet::kDue:
-        fill(t, {set, &f.due, {}, 0, {}});
+        fill(t, {set, &f.due, {}, 0, {}, {}});
         break;
       case sla::FieldSet::kCheck:
-        fill(t, {set, &f.checked, {}, 0, {}});
-        fill(t, {set, &f.responded, {}, 0, {}});
+        fill(t, {set, &f.checked, {}, 0, {}, {}});
+        fill(t, {set, &f.responded, {}, 0, {}, {}});
         break;
       case sla::FieldSet::kBatch:
-        fill(t, {set, &f.responded, "T-1", 2, {}});
-        fill(t, {set, nullptr, "T-2", 3, "line 3, column 1 (submitted): invalid"});
+        fill(t, {set, &f.responded, "T-1", 2, {}, {}});
+        fill(t, {set, nullptr, "T-2", 3, "line 3, column 1 (submitted): invalid", "error"});
         break;
     }
   } catch (const sla::InputError& e) {
