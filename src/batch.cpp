@@ -28,7 +28,7 @@ using batch_detail::BlockPipe;
 using batch_detail::Columns;
 using batch_detail::display_name;
 using batch_detail::kBlock;
-using batch_detail::Output;
+using batch_detail::OutputStream;
 using batch_detail::Summary;
 using batch_detail::Totals;
 using batch_detail::Worker;
@@ -153,7 +153,7 @@ class BatchRun {
       }
       Summary summary(versions);
       for (const auto& worker : workers_) summary.merge(worker->summary());
-      const bool json = s_.output == BatchOutput::kJson || s_.output == BatchOutput::kJsonl;
+      const bool json = s_.output == Output::kJson || s_.output == Output::kJsonl;
       output_.write_text(json ? summary.json() : summary.text());
     }
     output_.close();
@@ -202,7 +202,7 @@ class BatchRun {
   const BatchSettings& s_;
   const Columns columns_;
   std::ostream& err_;
-  Output output_;
+  OutputStream output_;
   Totals totals_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::unique_ptr<BlockPipe> pipe_;

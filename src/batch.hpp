@@ -3,6 +3,7 @@
 
 #include "engine.hpp"
 #include "output_template.hpp"
+#include "record_writer.hpp"
 #include "ticket_reader.hpp"
 #include "zone.hpp"
 
@@ -13,8 +14,6 @@
 #include <vector>
 
 namespace sla {
-
-enum class BatchOutput { kCsv, kTsv, kJsonl, kJson, kText };
 
 // Everything a batch run needs besides its inputs. Pointers are non-null and outlive the run.
 struct BatchSettings {
@@ -27,7 +26,7 @@ struct BatchSettings {
   double warn_percent = 75;
   std::string only;  // --only as given ("" = every status)
   bool summary = false;
-  BatchOutput output = BatchOutput::kCsv;
+  Output output = Output::kCsv;            // text, json, jsonl, csv or tsv
   const OutputTemplate* format = nullptr;  // --format, or null
 };
 

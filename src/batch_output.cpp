@@ -9,32 +9,27 @@
 
 namespace sla::batch_detail {
 
-Output::Output(const BatchSettings& settings, std::ostream& out) : s_(settings), out_(out) {
+OutputStream::OutputStream(const BatchSettings& settings, std::ostream& out)
+    : s_(settings), writer_(settings.output, FieldSet::kBatch, settings.format), out_(out) {
   buffer_.reserve(2 * kBlock);
-  if (s_.summary || s_.format != nullptr) return;
-  if (s_.output == BatchOutput::kCsv) append_header(buffer_, FieldSet::kBatch, ',');
-  if (s_.output == BatchOutput::kTsv) append_header(buffer_, FieldSet::kBatch, '\t');
-  if (s_.output == BatchOutput::kJson) buffer_ += '[';
-  if (s_.output == BatchOutput::kText) buffer_ += table_header();
+  if (!s_.summary) writer_.begin(buffer_);
 }
 
-void Output::write(const OutBlock& block) {
+void OutputStream::write(const OutBlock& block) {
   if (block.rows == 0) return;
   // Each JSON row came with ",\n" before it; the first of all has just the newline.
-  const bool first_json = s_.format == nullptr && s_.output == BatchOutput::kJson && rows_ == 0;
+  const bool first_json = s_.format == nullptr && s_.output == Output::kJson && rows_ == 0;
   buffer_.append(block.text, first_json ? 1 : 0);
   rows_ += block.rows;
   if (buffer_.size() >= kBlock) flush();
 }
 
-void Output::close() {
-  if (!s_.summary && s_.format == nullptr && s_.output == BatchOutput::kJson) {
-    buffer_ += rows_ > 0 ? "\n]\n" : "]\n";
-  }
+void OutputStream::close() {
+  if (!s_.summary) writer_.end(buffer_, rows_);
   flush();
 }
 
-void Output::flush() {
+void OutputStream::flush() {
   if (!buffer_.empty() && !failed_) {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     if (!out_) failed_ = true;
@@ -52,7 +47,8 @@ void Totals::add(const OutBlock& block) {
   template_failures += block.template_failures;
 }
 
-BlockPipe::BlockPipe(std::vector<std::unique_ptr<Worker>>& workers, Output& output, Totals& totals)
+BlockPipe::BlockPipe(std::vector<std::unique_ptr<Worker>>& workers, OutputStream& output,
+                     Totals& totals)
     : workers_(workers), output_(output), totals_(totals), slots_(2 * workers.size() + 2) {
   slots_[filling_].state = State::kFilling;
   try {

@@ -17,10 +17,10 @@
 namespace sla::batch_detail {
 
 // The output stream: the header, the blocks' text in order, the end; written in large pieces.
-class Output {
+class OutputStream {
  public:
   // Starts the output on `out` (a CSV header, an opening bracket); `settings` outlives it.
-  Output(const BatchSettings& settings, std::ostream& out);
+  OutputStream(const BatchSettings& settings, std::ostream& out);
 
   // Appends a block's rows.
   void write(const OutBlock& block);
@@ -35,6 +35,7 @@ class Output {
   void flush();
 
   const BatchSettings& s_;
+  const RecordWriter writer_;  // for what comes before and after the rows
   std::ostream& out_;
   std::string buffer_;
   std::int64_t rows_ = 0;
@@ -55,7 +56,7 @@ class BlockPipe {
  public:
   // Starts a thread for each of `workers`, which outlive the pipe, as do `output` and
   // `totals`.
-  BlockPipe(std::vector<std::unique_ptr<Worker>>& workers, Output& output, Totals& totals);
+  BlockPipe(std::vector<std::unique_ptr<Worker>>& workers, OutputStream& output, Totals& totals);
   BlockPipe(const BlockPipe&) = delete;
   BlockPipe& operator=(const BlockPipe&) = delete;
   ~BlockPipe() { finish(); }
@@ -84,7 +85,7 @@ class BlockPipe {
   void write(Slot& slot, std::unique_lock<std::mutex>& lock);
 
   std::vector<std::unique_ptr<Worker>>& workers_;
-  Output& output_;
+  OutputStream& output_;
   Totals& totals_;
   std::vector<Slot> slots_;
   std::size_t filling_ = 0;

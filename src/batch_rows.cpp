@@ -78,37 +78,6 @@ void OutBlock::clear() {
   first_template_failure.clear();
 }
 
-void RowFormatter::write(const Record& record, const Engine& engine, const std::string& file,
-                         OutBlock& out) {
-  const Zone& display = s_.display != nullptr ? *s_.display
-                        : record.result != nullptr
-                            ? engine.policy_zone(record.result->ticket.version)
-                            : engine.policy_zone(engine.newest());
-  std::string& text = out.text;
-  if (s_.format != nullptr) {
-    const std::size_t before = text.size();
-    try {
-      s_.format->append(text, record, display);
-    } catch (const InputError& e) {
-      text.resize(before);
-      if (out.template_failures++ == 0) {
-        out.first_template_failure =
-            display_name(file) + " line " + std::to_string(record.line) + ": " + e.what();
-      }
-      return;
-    }
-  } else if (s_.output == BatchOutput::kText) {
-    append_table_row(text, record, display);
-  } else if (s_.output == BatchOutput::kCsv || s_.output == BatchOutput::kTsv) {
-    append_row(text, record, display, s_.output == BatchOutput::kCsv ? ',' : '\t', &times_);
-  } else {
-    if (s_.output == BatchOutput::kJson) text += ",\n";
-    append_json(text, record, display, &times_);
-    if (s_.output == BatchOutput::kJsonl) text += '\n';
-  }
-  ++out.rows;
-}
-
 Worker::Worker(const BatchSettings& settings, const Columns& columns, unsigned only, bool copy)
     : s_(settings),
       columns_(columns),
@@ -116,7 +85,7 @@ Worker::Worker(const BatchSettings& settings, const Columns& columns, unsigned o
       copy_(copy ? std::optional<Engine>(std::in_place, *settings.engine) : std::nullopt),
       engine_(copy_ ? *copy_ : *settings.engine),
       reader_(engine_, read_options(settings)),
-      formatter_(settings),
+      writer_(settings.output, FieldSet::kBatch, settings.format),
       summary_(versions(engine_)) {}
 
 void Worker::process(const InBlock& in, OutBlock& out) {
@@ -195,7 +164,31 @@ void Worker::emit(const InBlock& in, std::int64_t line, std::string_view id, con
   const std::string_view shown = r != nullptr       ? std::string_view()
                                  : status == kError ? std::string_view("error")
                                                     : std::string_view("not_covered");
-  formatter_.write(Record{FieldSet::kBatch, r, id, line, error, shown}, engine_, *in.file, out);
+  Record record;
+  record.set = FieldSet::kBatch;
+  record.result = r;
+  record.id = id;
+  record.line = line;
+  record.error = error;
+  record.status = shown;
+  write(record, *in.file, out);
+}
+
+void Worker::write(const Record& record, const std::string& file, OutBlock& out) {
+  const Zone& display = s_.display != nullptr ? *s_.display
+                        : record.result != nullptr
+                            ? engine_.policy_zone(record.result->ticket.version)
+                            : engine_.policy_zone(engine_.newest());
+  try {
+    writer_.write(out.text, record, display);
+  } catch (const InputError& e) {
+    if (out.template_failures++ == 0) {
+      out.first_template_failure =
+          display_name(file) + " line " + std::to_string(record.line) + ": " + e.what();
+    }
+    return;
+  }
+  ++out.rows;
 }
 
 }  // namespace sla::batch_detail

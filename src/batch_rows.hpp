@@ -8,6 +8,7 @@
 #include "csv.hpp"
 #include "engine.hpp"
 #include "fields.hpp"
+#include "record_writer.hpp"
 #include "ticket_reader.hpp"
 
 #include <array>
@@ -55,7 +56,7 @@ struct InBlock {
 
 // What a worker made of a block: the rows as output text, and what the run must know.
 struct OutBlock {
-  std::string text;  // in -o json, each row starts with ",\n" (see Output)
+  std::string text;  // in -o json, each row starts with ",\n" (see OutputStream)
   std::int64_t rows = 0;
   std::int64_t late = 0;               // breached or missed
   std::int64_t errors = 0;             // rows in error
@@ -63,18 +64,6 @@ struct OutBlock {
   std::int64_t template_failures = 0;  // rows --format could not show
   std::string first_template_failure;  // where and why the first
   void clear();
-};
-
-// Formats rows in the chosen output, one a call, with a cache of the times it writes.
-class RowFormatter {
- public:
-  explicit RowFormatter(const BatchSettings& settings) : s_(settings) {}
-  // Appends `record` of `file` to `out`; a row the template cannot show is counted instead.
-  void write(const Record& record, const Engine& engine, const std::string& file, OutBlock& out);
-
- private:
-  const BatchSettings& s_;
-  TimeTextCache times_;
 };
 
 // Evaluates blocks of rows. Each worker owns its engine (a copy, but for the first) and its
@@ -95,6 +84,8 @@ class Worker {
                  const std::string& message, OutBlock& out);
   void emit(const InBlock& in, std::int64_t line, std::string_view id, const Result* r,
             std::string_view error, std::size_t status, OutBlock& out);
+  // Appends `record` of `file` to `out`; a row the template cannot show is counted instead.
+  void write(const Record& record, const std::string& file, OutBlock& out);
 
   const BatchSettings& s_;
   const Columns& columns_;
@@ -102,7 +93,7 @@ class Worker {
   std::optional<Engine> copy_;
   const Engine& engine_;
   TicketReader reader_;
-  RowFormatter formatter_;
+  RecordWriter writer_;
   Summary summary_;
 };
 

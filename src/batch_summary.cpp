@@ -2,6 +2,7 @@
 #include "batch_summary.hpp"
 
 #include "fields.hpp"
+#include "json_text.hpp"
 #include "time_text.hpp"
 
 #include <algorithm>

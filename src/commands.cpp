@@ -6,6 +6,7 @@
 #include "error.hpp"
 #include "fields.hpp"
 #include "output_template.hpp"
+#include "record_writer.hpp"
 #include "report.hpp"
 #include "system.hpp"
 #include "ticket_reader.hpp"
@@ -57,49 +58,41 @@ std::string reseller_text(Output output, const Policy& policy) {
       "under its own agreement: the " +
       policy.name + " does not apply, and there is no deadline.";
   if (output == Output::kText) return message + "\n";
-  std::string out = "{\"reseller\":true,\"sla_applies\":false,\"deadline\":null,\"message\":";
-  append_json_string(out, message);
-  return out + "}\n";
+  std::string out;
+  append_json(out, [&message](FieldSink& sink) {
+    sink.boolean("reseller", true);
+    sink.boolean("sla_applies", false);
+    sink.null("deadline");
+    sink.text("message", message);
+  });
+  return out + "\n";
 }
 
 // Writes one due/check result in the chosen output.
 void write_result(const Options& options, const Context& ctx, Output output, const Result& r,
                   bool check, std::ostream& out) {
-  Record record{check ? FieldSet::kCheck : FieldSet::kDue, &r, {}, 0, {}, {}};
-  const Zone& display = ctx.display(r.ticket.version);
+  Record record;
+  record.set = check ? FieldSet::kCheck : FieldSet::kDue;
+  record.result = &r;
   const BusinessClock& clock = ctx.engine.clock(r.ticket.version, r.calendar);
-  std::string text;
-  date::sys_seconds trace_end = r.deadline;
-  if (check && r.check) trace_end = std::min(r.ticket.responded.value_or(r.check->now), r.deadline);
   std::vector<DayTrace> trace;
-  if (options.explain) trace = PausedClock(clock, r.pauses).trace(r.measured_from(), trace_end);
-  if (options.format) {
-    OutputTemplate::parse(*options.format, record.set).append(text, record, display);
-  } else if (output == Output::kText) {
-    TextStyle style{&ctx.engine.policy_zone(r.ticket.version), &display,
-                    color_wanted(options.color)};
-    text = render_result_text(r, check, style);
-    if (options.explain) {
-      text += "\n" + render_trace_text(trace, {&clock.zone(), r.day(), r.ticket.wall_zone, &r});
-    }
-  } else if (output == Output::kJson || output == Output::kJsonl) {
-    append_json(text, record, display);
-    if (options.explain) {
-      text.pop_back();
-      if (r.ticket.wall_zone != nullptr) {
-        text += ",\"read_in\":";
-        append_json_string(text, r.ticket.wall_zone->name());
-      }
-      text += ",\"segments\":";
-      append_trace_json(text, trace, display);
-      text += '}';
-    }
-    text += '\n';
-  } else {
-    char sep = output == Output::kCsv ? ',' : '\t';
-    append_header(text, record.set, sep);
-    append_row(text, record, display, sep);
+  if (options.explain) {
+    date::sys_seconds end = r.deadline;
+    if (check && r.check) end = std::min(r.ticket.responded.value_or(r.check->now), r.deadline);
+    trace = PausedClock(clock, r.pauses).trace(r.measured_from(), end);
+    record.trace = &trace;
+    record.trace_zone = &clock.zone();
   }
+  const Zone& display = ctx.display(r.ticket.version);
+  std::optional<OutputTemplate> format;
+  if (options.format) format = OutputTemplate::parse(*options.format, record.set);
+  const TextStyle style{&ctx.engine.policy_zone(r.ticket.version), &display,
+                        output == Output::kText && color_wanted(options.color)};
+  RecordWriter writer(output, record.set, format ? &*format : nullptr, style);
+  std::string text;
+  writer.begin(text);
+  writer.write(text, record, display);
+  writer.end(text, 1);
   out << text;
 }
 
@@ -137,22 +130,8 @@ int run_batch_command(const Options& options, std::istream& in, std::ostream& ou
   settings.read = ctx.read_options(options, {});
   settings.columns = options.columns;
   if (options.delimiter) settings.delimiter = parse_delimiter(*options.delimiter);
-  switch (options.output.empty() ? Output::kCsv : parse_output(options.output, kTicketOutputs)) {
-    case Output::kText:
-      settings.output = BatchOutput::kText;
-      break;
-    case Output::kJsonl:
-      settings.output = BatchOutput::kJsonl;
-      break;
-    case Output::kJson:
-      settings.output = BatchOutput::kJson;
-      break;
-    case Output::kTsv:
-      settings.output = BatchOutput::kTsv;
-      break;
-    default:
-      settings.output = BatchOutput::kCsv;
-  }
+  settings.output =
+      options.output.empty() ? Output::kCsv : parse_output(options.output, kTicketOutputs);
   std::optional<OutputTemplate> format;
   if (options.format) format = OutputTemplate::parse(*options.format, FieldSet::kBatch);
   settings.format = format ? &*format : nullptr;

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "engine.hpp"
+#include "record_writer.hpp"
 #include "system.hpp"
 #include "ticket_reader.hpp"
 #include "zone.hpp"
@@ -14,8 +15,6 @@
 #include <string_view>
 
 namespace sla {
-
-enum class Output { kText, kJson, kJsonl, kCsv, kTsv, kToml };
 
 // Returns the output `text` names (empty: text); `allowed` lists the forms the command takes,
 // for errors. Throws InputError.

@@ -1,10 +1,11 @@
-// The named fields of a result, and the machine formats built on them: JSON, CSV, TSV.
+// The named fields of a result, as one table: their names, order and values, handed to sinks.
 #pragma once
 
+#include "business_clock.hpp"
 #include "evaluate.hpp"
 #include "zone.hpp"
 
-#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -16,8 +17,8 @@ namespace sla {
 // Which command's fields: due has the fewest, check adds its state, batch adds id/line/error.
 enum class FieldSet { kDue, kCheck, kBatch };
 
-// One output record: a result (absent for a batch row in error or not covered) and the batch
-// row's extras.
+// One output record: a result (absent for a batch row in error or not covered), the batch
+// row's extras, and for a single ticket its --explain days.
 struct Record {
   FieldSet set = FieldSet::kDue;
   const Result* result = nullptr;
@@ -25,6 +26,22 @@ struct Record {
   std::int64_t line = 0;
   std::string_view error;
   std::string_view status;  // without a result: the row's status, "error" or "not_covered"
+  const std::vector<DayTrace>* trace = nullptr;  // --explain: the days the clock counted
+  const Zone* trace_zone = nullptr;              // the zone of those days (the calendar's)
+};
+
+// What decides a run of fields that are the same for every ticket of one policy version,
+// priority, tier and calendar shown in one zone (priority, priority_name, tier, target, ...):
+// writers of many rows keep such runs as written.
+struct CellKey {
+  const Policy* policy = nullptr;
+  std::size_t priority = 0, tier = 0, calendar = 0;
+  const Zone* zone = nullptr;
+  std::size_t field = 0;  // the first field of the run, in field order
+  bool operator==(const CellKey& o) const {
+    return policy == o.policy && priority == o.priority && tier == o.tier &&
+           calendar == o.calendar && zone == o.zone && field == o.field;
+  }
 };
 
 // Receives the fields of a record in output order.
@@ -45,68 +62,32 @@ class FieldSink {
   // {"at", "priority"}.
   virtual void changes(std::string_view name, const std::vector<PriorityChange>& changes,
                        const Policy& policy, const Zone& zone);
+  // Whether the sink takes --explain's fields (read_in, segments): JSON does.
+  virtual bool takes_explanation() const { return false; }
+  // The days of an explanation, times in `zone`; called only if takes_explanation().
+  virtual void segments(std::string_view name, const std::vector<DayTrace>& trace,
+                        const Zone& zone);
+  // Called before a run of fields that `key` decides: returns true if the sink has written the
+  // run itself, as it was written before, and the fields are not handed to it.
+  virtual bool begin_run(const CellKey& key);
+  // Called after the fields of a run that begin_run did not write.
+  virtual void end_run() {}
 
  protected:
   std::string scratch_;  // reused by time() so that rows allocate nothing
 };
 
-// Remembers the last few instants written as text, for writers of many rows: in a batch,
-// `now` is the same on every row and clock_start is mostly the submission time.
-class TimeTextCache {
- public:
-  // Returns `t` as append_time (in `zone`) or append_utc would write it, from the cache if it
-  // can. Valid until the next call.
-  std::string_view text(date::sys_seconds t, const Zone& zone, bool utc);
-
- private:
-  struct Entry {
-    date::sys_seconds t{};
-    const Zone* zone = nullptr;  // null: empty entry
-    bool utc = false;
-    std::uint64_t used = 0;
-    std::uint8_t size = 0;
-    std::array<char, 32> text{};
-  };
-  Entry entries_[8];  // a row shows up to six instants: now stays among them
-  std::uint64_t clock_ = 0;
-  std::string scratch_;
-};
-
-// Returns the field names of `set`, in output order.
+// Returns the field names of `set`, in output order (without --explain's).
 const std::vector<std::string_view>& field_names(FieldSet set);
 
 // Calls `sink` once per field of `record`, in field_names order; times in `display`.
 // Fields a record lacks (a batch row in error, a check without a response) come as null.
 void visit_fields(const Record& record, const Zone& display, FieldSink& sink);
 
-// Appends `value` as a JSON string literal; invalid UTF-8 becomes U+FFFD.
-void append_json_string(std::string& out, std::string_view value);
-
 // Appends `value` with two digits after the point, as JSON and CSV print percentages.
 void append_real(std::string& out, double value);
 
-// Appends one JSON object (no newline). `cache`, if given, speeds up repeated instants.
-void append_json(std::string& out, const Record& record, const Zone& display,
-                 TimeTextCache* cache = nullptr);
-
-// Appends the header line of `set` for CSV (sep ',') or TSV (sep '\t'), with "\n".
-void append_header(std::string& out, FieldSet set, char sep);
-
 // Hands the fields of something other than a ticket (a holiday) to a sink, in order.
 using FieldVisit = std::function<void(FieldSink&)>;
-
-// Appends the header line of `names`, as append_header does.
-void append_header(std::string& out, const std::vector<std::string_view>& names, char sep);
-
-// Appends the fields `visit` gives as one JSON object (no newline).
-void append_json(std::string& out, const FieldVisit& visit);
-
-// Appends the fields `visit` gives as one CSV or TSV line, as append_row does.
-void append_row(std::string& out, const FieldVisit& visit, char sep);
-
-// Appends one CSV (RFC 4180 quoting) or TSV (\t \n \r \\ escaped) line, with "\n".
-// `cache`, if given, speeds up repeated instants.
-void append_row(std::string& out, const Record& record, const Zone& display, char sep,
-                TimeTextCache* cache = nullptr);
 
 }  // namespace sla

@@ -1,6 +1,7 @@
 // The listing of sla holidays.
 #include "holiday_listing.hpp"
 
+#include "record_writer.hpp"
 #include "report.hpp"
 
 #include <fmt/format.h>

@@ -7,6 +7,7 @@
 #include "output_template.hpp"
 #include "policy_file.hpp"
 #include "policy_report.hpp"
+#include "record_writer.hpp"
 #include "report.hpp"
 #include "system.hpp"
 #include "time_text.hpp"

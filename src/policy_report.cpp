@@ -1,7 +1,7 @@
 // `sla policy`: the response table, the priorities and the calendars, as text and JSON.
 #include "policy_report.hpp"
 
-#include "fields.hpp"
+#include "json_text.hpp"
 #include "time_text.hpp"
 
 #include <fmt/format.h>

@@ -292,36 +292,4 @@ void append_table_row(std::string& out, const Record& record, const Zone& zone) 
   out += '\n';
 }
 
-void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, const Zone& display) {
-  out += '[';
-  bool first = true;
-  for (const DayTrace& d : trace) {
-    if (!first) out += ',';
-    first = false;
-    out += "{\"date\":\"" + date::format("%F", d.day) + "\",\"weekday\":\"";
-    out += weekday_name(date::weekday{d.day});
-    if (d.kind == DayTrace::Kind::kPaused) {
-      out += "\",\"closed\":null,\"paused\":true,\"begin\":\"" + format_time(d.begin, display) +
-             "\",\"end\":\"" + format_time(d.end, display) + "\"";
-      out += fmt::format(
-          ",\"business_seconds\":0,\"paused_business_seconds\":{},"
-          "\"running_total_seconds\":{}}}",
-          d.counted.count(), d.running_total.count());
-    } else if (d.kind == DayTrace::Kind::kCounted) {
-      out += "\",\"closed\":null,\"begin\":\"" + format_time(d.begin, display) + "\",\"end\":\"" +
-             format_time(d.end, display) + "\"";
-      out += fmt::format(",\"business_seconds\":{},\"running_total_seconds\":{}}}",
-                         d.counted.count(), d.running_total.count());
-    } else {
-      out += "\",\"closed\":";
-      append_json_string(out, d.kind == DayTrace::Kind::kHoliday
-                                  ? d.holiday
-                                  : weekday_full_name(date::weekday{d.day}));
-      out += fmt::format(",\"business_seconds\":0,\"running_total_seconds\":{}}}",
-                         d.running_total.count());
-    }
-  }
-  out += ']';
-}
-
 }  // namespace sla

@@ -40,9 +40,6 @@ std::string render_result_text(const Result& r, bool check, const TextStyle& sty
 // closed days collapse to one line.
 std::string render_trace_text(const std::vector<DayTrace>& trace, const TraceStyle& style);
 
-// Appends the trace as a JSON array of segments.
-void append_trace_json(std::string& out, const std::vector<DayTrace>& trace, const Zone& display);
-
 // Returns the header line of batch's table for people (-o text).
 std::string table_header();
 

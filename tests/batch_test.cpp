@@ -424,7 +424,7 @@ const std::string kTwo = kHeader + "a,2026-11-25 11:00,P1,,\nb,bad,,,\n";
 TEST(BatchOutput, CsvHeaderIsTheBatchFieldList) {
   RunResult r = sla({"batch", "--now", kNow}, kTwo);
   std::string header;
-  append_header(header, FieldSet::kBatch, ',');
+  append_header(header, field_names(FieldSet::kBatch), ',');
   EXPECT_EQ(r.out.substr(0, header.size()), header);
 }
 
@@ -572,7 +572,7 @@ BatchSettings settings_now() {
 
 // Runs run_batch on `input` given as a stream for "-".
 int batch_stream(const std::string& input, std::string& out, std::string& err,
-                 BatchOutput output = BatchOutput::kCsv) {
+                 Output output = Output::kCsv) {
   BatchSettings settings = settings_now();
   settings.output = output;
   std::istringstream in(input);
@@ -590,7 +590,7 @@ TEST(BatchStream, ManyRowsInOrderAcrossBlocks) {
              ",P" + std::to_string(1 + i % 4) + ",,\n";
   }
   std::string out, err;
-  EXPECT_EQ(batch_stream(input, out, err, BatchOutput::kJsonl), 1) << err;
+  EXPECT_EQ(batch_stream(input, out, err, Output::kJsonl), 1) << err;
   std::istringstream lines(out);
   std::string line;
   int n = 0;

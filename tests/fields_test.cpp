@@ -1,4 +1,4 @@
-// Tests of the field list and the JSON, CSV and TSV writers.
+// Tests of the field table: names, order, and what a visit hands a sink.
 #include "fields.hpp"
 
 #include "test_support.hpp"
@@ -12,30 +12,6 @@
 namespace sla {
 namespace {
 
-// A copy of the built-in policy, whose follow-up texts the tests change.
-Policy& sample_policy() {
-  static Policy policy = test::builtin_policy();
-  return policy;
-}
-
-std::string& follow_up() {
-  return sample_policy().priorities[0].follow_up;
-}
-
-Result sample_result() {
-  Result r;
-  r.policy = &sample_policy();
-  r.ticket.submitted = date::sys_days{date::year{2026} / 11 / 25} + std::chrono::hours{21};
-  r.ticket.priority = 0;  // P1
-  r.priority = 0;
-  r.ticket.tier = 1;  // premium
-  r.target = std::chrono::hours{2};
-  follow_up() = "Ongoing, \"assistance\"\nuntil resolution";
-  r.clock_start = r.ticket.submitted;
-  r.deadline = r.ticket.submitted + std::chrono::hours{1};
-  return r;
-}
-
 TEST(FieldNames, EachSetExtendsTheLastAsTheSpecSays) {
   const auto& due = field_names(FieldSet::kDue);
   const auto& check = field_names(FieldSet::kCheck);
@@ -48,18 +24,67 @@ TEST(FieldNames, EachSetExtendsTheLastAsTheSpecSays) {
   EXPECT_EQ(batch.back(), "error");
 }
 
-TEST(JsonString, EscapesControlQuotesAndBadUtf8) {
-  std::string out;
-  append_json_string(out, "a\"b\\c\n\t\x01\x7f");
-  EXPECT_EQ(out, R"("a\"b\\c\n\t\u0001\u007f")");
-  out.clear();
-  append_json_string(out, "caf\xc3\xa9 \xe2\x80\x99 \xf0\x9f\x98\x80");  // valid UTF-8 kept
-  EXPECT_EQ(out, "\"caf\xc3\xa9 \xe2\x80\x99 \xf0\x9f\x98\x80\"");
-  out.clear();
-  append_json_string(out, "\xff\xc3(\xed\xa0\x80\xe2\x82");  // invalid: each bad byte replaced
-  EXPECT_EQ(out.find('\xff'), std::string::npos);
-  EXPECT_EQ(out.substr(0, 7), "\"\\ufffd");
-  EXPECT_EQ(out.back(), '"');
+// Records the names it is handed, and can claim every run of per-cell fields.
+class NameSink final : public FieldSink {
+ public:
+  void text(std::string_view name, std::string_view) override { names.emplace_back(name); }
+  void integer(std::string_view name, std::int64_t) override { names.emplace_back(name); }
+  void real(std::string_view name, double) override { names.emplace_back(name); }
+  void null(std::string_view name) override { names.emplace_back(name); }
+  bool begin_run(const CellKey& key) override {
+    runs.push_back(key);
+    if (claim) names.emplace_back("<run>");
+    return claim;
+  }
+  void end_run() override { ++ended; }
+  std::vector<std::string> names;
+  std::vector<CellKey> runs;
+  int ended = 0;
+  bool claim = false;
+};
+
+Result sample_result() {
+  return *test::builtin_engine().evaluate(test::ticket(test::ny(2026, 11, 25, 16, 30), "P2"),
+                                          test::ny(2026, 11, 26, 12), 75);
+}
+
+TEST(VisitFields, HandsEveryFieldOfTheSetInOrder) {
+  const Result r = sample_result();
+  for (const FieldSet set : {FieldSet::kDue, FieldSet::kCheck, FieldSet::kBatch}) {
+    NameSink sink;
+    visit_fields(Record{set, &r, "T-1", 2, {}, {}}, test::new_york(), sink);
+    const auto& names = field_names(set);
+    EXPECT_EQ(sink.names, std::vector<std::string>(names.begin(), names.end()));
+    // Two runs of per-cell fields, each begun and ended once.
+    EXPECT_EQ(sink.runs.size(), 2u);
+    EXPECT_EQ(sink.ended, 2);
+  }
+  NameSink empty;
+  visit_fields(Record{FieldSet::kBatch, nullptr, "T-1", 2, "bad", "error"}, Zone::utc(), empty);
+  const auto& names = field_names(FieldSet::kBatch);
+  EXPECT_EQ(empty.names, std::vector<std::string>(names.begin(), names.end()));
+  EXPECT_TRUE(empty.runs.empty());
+}
+
+TEST(VisitFields, ARunASinkClaimsIsNotHandedOver) {
+  const Result r = sample_result();
+  NameSink sink;
+  sink.claim = true;
+  visit_fields(Record{FieldSet::kDue, &r, {}, 0, {}, {}}, test::new_york(), sink);
+  EXPECT_EQ(sink.ended, 0);
+  ASSERT_EQ(sink.runs.size(), 2u);
+  const std::vector<std::string> expected{
+      "submitted",        "<run>", "clock_start",       "deadline",
+      "deadline_utc",     "<run>", "original_priority", "reclassifications",
+      "original_deadline"};
+  EXPECT_EQ(sink.names, expected);
+  // The key names what decides the run: the policy, cell, calendar and zone.
+  EXPECT_EQ(sink.runs[0].policy, r.policy);
+  EXPECT_EQ(sink.runs[0].priority, r.priority);
+  EXPECT_EQ(sink.runs[0].tier, r.ticket.tier);
+  EXPECT_EQ(sink.runs[0].calendar, r.calendar);
+  EXPECT_EQ(sink.runs[0].zone, &test::new_york());
+  EXPECT_NE(sink.runs[0].field, sink.runs[1].field);
 }
 
 TEST(AppendReal, TwoDecimalsTrimmed) {
@@ -74,77 +99,6 @@ TEST(AppendReal, TwoDecimalsTrimmed) {
   EXPECT_EQ(real(100.0 / 3), "33.33");
   EXPECT_EQ(real(2.0 / 3), "0.67");
   EXPECT_EQ(real(1234.005), "1234.01");
-}
-
-TEST(Json, DueRecordHasEveryFieldOnce) {
-  Result r = sample_result();
-  std::string out;
-  append_json(out, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc());
-  for (std::string_view name : field_names(FieldSet::kDue)) {
-    std::string key = "\"" + std::string(name) + "\":";
-    EXPECT_NE(out.find(key), std::string::npos) << name;
-    EXPECT_EQ(out.find(key), out.rfind(key)) << name;
-  }
-  EXPECT_NE(out.find("\"target_business_seconds\":7200"), std::string::npos);
-  EXPECT_NE(out.find("\"deadline_utc\":\"2026-11-25T22:00:00Z\""), std::string::npos);
-  EXPECT_NE(out.find("\"follow_up\":\"Ongoing, \\\"assistance\\\"\\nuntil resolution\""),
-            std::string::npos);
-  EXPECT_EQ(out.front(), '{');
-  EXPECT_EQ(out.back(), '}');
-}
-
-TEST(Json, BatchErrorRowIsNullButIdLineAndError) {
-  std::string out;
-  append_json(out, Record{FieldSet::kBatch, nullptr, "T-1", 7, "bad", "error"}, Zone::utc());
-  EXPECT_EQ(out.rfind("{\"id\":\"T-1\",\"line\":7,\"submitted\":null", 0), 0u) << out;
-  EXPECT_NE(out.find("\"error\":\"bad\"}"), std::string::npos);
-}
-
-TEST(Csv, QuotesOnlyWhatNeedsIt) {
-  Result r = sample_result();
-  std::string out;
-  append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc(), ',');
-  EXPECT_NE(out.find(",\"Ongoing, \"\"assistance\"\"\nuntil resolution\","), std::string::npos)
-      << out;
-  EXPECT_EQ(out.rfind("2026-11-25T21:00:00+00:00,P1,Urgent,premium,2h,7200,", 0), 0u) << out;
-}
-
-// A special byte anywhere in a value, at every offset of the word-at-a-time scan, is found.
-TEST(Csv, QuotesASpecialByteAtAnyPosition) {
-  Result r = sample_result();
-  for (char special : {',', '"', '\r', '\n'}) {
-    for (std::size_t at = 0; at < 40; ++at) {
-      std::string value(40, 'x');
-      value[at] = special;
-      follow_up() = value;
-      std::string out;
-      append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc(), ',');
-      std::string quoted = "\"" + value + "\"";
-      if (special == '"') quoted.insert(at + 1, 1, '"');
-      EXPECT_NE(out.find("," + quoted + ","), std::string::npos) << int{special} << " at " << at;
-    }
-  }
-  const std::string plain_value(40, 'x');
-  follow_up() = plain_value;
-  std::string plain;
-  append_row(plain, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc(), ',');
-  EXPECT_EQ(plain.find('"'), std::string::npos) << plain;
-}
-
-TEST(Tsv, EscapesTabsAndNewlines) {
-  Result r = sample_result();
-  std::string out;
-  append_row(out, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc(), '\t');
-  EXPECT_NE(out.find("Ongoing, \"assistance\"\\nuntil resolution"), std::string::npos) << out;
-  EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 16);
-  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
-}
-
-TEST(Header, MatchesFieldNames) {
-  std::string out;
-  append_header(out, FieldSet::kCheck, ',');
-  EXPECT_EQ(out.rfind("submitted,priority,", 0), 0u);
-  EXPECT_EQ(std::count(out.begin(), out.end(), ','), 26);
 }
 
 }  // namespace

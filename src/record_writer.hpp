@@ -1,0 +1,100 @@
+// The record writer: results (and listings) in every output form, for one ticket or a batch.
+#pragma once
+
+#include "fields.hpp"
+#include "output_template.hpp"
+#include "report.hpp"
+#include "zone.hpp"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sla {
+
+// The output forms; a command takes some of them (toml is the policy's only).
+enum class Output { kText, kJson, kJsonl, kCsv, kTsv, kToml };
+
+// Remembers the last few instants written as text, for writers of many rows: in a batch,
+// `now` is the same on every row and clock_start is mostly the submission time.
+class TimeTextCache {
+ public:
+  // Returns `t` as append_time (in `zone`) or append_utc would write it, from the cache if it
+  // can. Valid until the next call.
+  std::string_view text(date::sys_seconds t, const Zone& zone, bool utc);
+
+ private:
+  struct Entry {
+    date::sys_seconds t{};
+    const Zone* zone = nullptr;  // null: empty entry
+    bool utc = false;
+    std::uint64_t used = 0;
+    std::uint8_t size = 0;
+    std::array<char, 32> text{};
+  };
+  Entry entries_[8];  // a row shows up to six instants: now stays among them
+  std::uint64_t clock_ = 0;
+  std::string scratch_;
+};
+
+// The runs of fields a writer has written, by CellKey (see fields.hpp).
+class CellRuns {
+ public:
+  // Returns the run written under `key`, or null.
+  const std::string* find(const CellKey& key) const;
+  // Keeps `text` as the run of `key`.
+  void keep(const CellKey& key, std::string_view text);
+
+ private:
+  struct Entry {
+    CellKey key;
+    bool used = false;
+    std::string text;
+  };
+  std::array<Entry, 64> entries_{};  // by a hash of the key: few cells are ever in use
+};
+
+// Writes records in one output form. A batch writer (records of FieldSet::kBatch) writes a
+// CSV/TSV header, JSON as one array (each record after ",\n"; see begin) or a table for
+// people; a single ticket's writer writes its header and one record.
+class RecordWriter {
+ public:
+  // `form` is one of text, json, jsonl, csv, tsv; `format`, if not null, overrides it (--format)
+  // and outlives the writer. `style` shows a single ticket as text.
+  RecordWriter(Output form, FieldSet set, const OutputTemplate* format = nullptr,
+               TextStyle style = {});
+
+  // Appends what comes before the records: a CSV/TSV header, "[" for a batch's JSON, the
+  // table's header line.
+  void begin(std::string& out) const;
+
+  // Appends `record` (of the writer's set), times in `display`, ending with a newline; in a
+  // batch's JSON it comes after ",\n" (the writer of the whole drops the first comma). Throws
+  // InputError if the template cannot show the record, having appended nothing.
+  void write(std::string& out, const Record& record, const Zone& display);
+
+  // Appends what comes after `records` records: "]" for a batch's JSON.
+  void end(std::string& out, std::int64_t records) const;
+
+ private:
+  Output form_;
+  FieldSet set_;
+  const OutputTemplate* format_;
+  TextStyle style_;
+  TimeTextCache times_;
+  CellRuns runs_;
+};
+
+// Appends the header line of `names` for CSV (sep ',') or TSV (sep '\t'), with "\n".
+void append_header(std::string& out, const std::vector<std::string_view>& names, char sep);
+
+// Appends the fields `visit` gives as one JSON object (no newline).
+void append_json(std::string& out, const FieldVisit& visit);
+
+// Appends the fields `visit` gives as one CSV or TSV line, with "\n".
+void append_row(std::string& out, const FieldVisit& visit, char sep);
+
+}  // namespace sla

@@ -1,0 +1,202 @@
+// Tests of the record writer: each output form, and its caches against a writer without them.
+#include "record_writer.hpp"
+
+#include "error.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+
+namespace sla {
+namespace {
+
+// A policy of its own: Europe/Berlin hours with a lunch break, a 24x7 calendar, texts that need
+// quoting in CSV and escapes in JSON and TSV.
+constexpr const char* kPolicy = R"(name = "Other, \"quoted\" policy"
+effective = "2020-01-01"
+time_zone = "Europe/Berlin"
+default_priority = "low"
+default_tier = "gold"
+default_calendar = "office"
+[calendars.office]
+mon = ["08:00-12:00", "13:00-17:00"]
+tue = ["08:00-12:00", "13:00-17:00"]
+wed = ["08:00-12:00", "13:00-17:00"]
+thu = ["08:00-12:00", "13:00-17:00"]
+fri = ["08:00-12:00"]
+day = "8h"
+[calendars.always]
+hours = "24x7"
+[[priorities]]
+id = "high"
+follow_up = "Calls, then \"updates\" every hour \\ as agreed"
+[[priorities]]
+id = "low"
+[[tiers]]
+id = "gold"
+[[tiers]]
+id = "tin"
+[response]
+high = { gold = { target = "4h", calendar = "always" }, tin = "1d" }
+low = { gold = "2d", tin = "3d 4h" }
+)";
+
+const Engine& other_engine() {
+  static const Engine engine = [] {
+    test::TestResources resources;
+    EngineSetup setup;
+    setup.policies = {{kPolicy, "other.toml", false}};
+    return Engine(setup, resources);
+  }();
+  return engine;
+}
+
+std::string written(Output form, const Record& record, const Zone& display) {
+  RecordWriter writer(form, record.set);
+  std::string out;
+  writer.write(out, record, display);
+  return out;
+}
+
+Result other_result(std::size_t priority, std::size_t tier, date::sys_seconds submitted,
+                    date::sys_seconds now) {
+  Ticket t;
+  t.submitted = submitted;
+  t.priority = priority;
+  t.tier = tier;
+  return *other_engine().evaluate(std::move(t), now, 75);
+}
+
+TEST(RecordWriter, JsonDueRecordHasEveryFieldOnce) {
+  const Result r = other_result(0, 1, test::utc(2026, 11, 25, 21), test::utc(2026, 11, 26));
+  const std::string out =
+      written(Output::kJson, Record{FieldSet::kDue, &r, {}, 0, {}, {}}, Zone::utc());
+  for (std::string_view name : field_names(FieldSet::kDue)) {
+    const std::string key = "\"" + std::string(name) + "\":";
+    EXPECT_NE(out.find(key), std::string::npos) << name;
+    EXPECT_EQ(out.find(key), out.rfind(key)) << name;
+  }
+  EXPECT_NE(out.find("\"target_business_seconds\":28800"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"follow_up\":\"Calls, then \\\"updates\\\" every hour \\\\ as agreed\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\"policy\":\"Other, \\\"quoted\\\" policy\""), std::string::npos) << out;
+  EXPECT_EQ(out.front(), '{');
+  EXPECT_EQ(out.substr(out.size() - 2), "}\n");
+}
+
+TEST(RecordWriter, JsonBatchErrorRowIsNullButIdLineAndError) {
+  const std::string out = written(
+      Output::kJsonl, Record{FieldSet::kBatch, nullptr, "T-1", 7, "bad", "error"}, Zone::utc());
+  EXPECT_EQ(out.rfind("{\"id\":\"T-1\",\"line\":7,\"submitted\":null", 0), 0u) << out;
+  EXPECT_NE(out.find(",\"status\":\"error\","), std::string::npos) << out;
+  EXPECT_NE(out.find("\"error\":\"bad\"}\n"), std::string::npos) << out;
+}
+
+TEST(RecordWriter, CsvQuotesWhatNeedsItAndTsvEscapes) {
+  const Result r = other_result(0, 1, test::utc(2026, 11, 25, 21), test::utc(2026, 11, 26));
+  const Record record{FieldSet::kDue, &r, {}, 0, {}, {}};
+  const std::string csv = written(Output::kCsv, record, Zone::utc());
+  EXPECT_EQ(csv.rfind("2026-11-25T21:00:00+00:00,high,,tin,1d,28800,", 0), 0u) << csv;
+  EXPECT_NE(csv.find(",\"Calls, then \"\"updates\"\" every hour \\ as agreed\",UTC,"
+                     "\"Other, \"\"quoted\"\" policy\",2020-01-01,office,high,,"),
+            std::string::npos)
+      << csv;
+  const std::string tsv = written(Output::kTsv, record, Zone::utc());
+  EXPECT_NE(tsv.find("\tCalls, then \"updates\" every hour \\\\ as agreed\t"), std::string::npos)
+      << tsv;
+  EXPECT_EQ(std::count(tsv.begin(), tsv.end(), '\t'), 16);
+  EXPECT_EQ(std::count(tsv.begin(), tsv.end(), '\n'), 1);
+}
+
+TEST(RecordWriter, BeginAndEndFrameTheRecords) {
+  std::string out;
+  RecordWriter(Output::kCsv, FieldSet::kCheck).begin(out);
+  EXPECT_EQ(out.rfind("submitted,priority,", 0), 0u);
+  EXPECT_EQ(std::count(out.begin(), out.end(), ','), 26);
+  const RecordWriter array(Output::kJson, FieldSet::kBatch);
+  std::string none, some;
+  array.begin(none);
+  array.end(none, 0);
+  EXPECT_EQ(none, "[]\n");
+  array.end(some, 2);
+  EXPECT_EQ(some, "\n]\n");
+  std::string single;
+  RecordWriter(Output::kJson, FieldSet::kDue).begin(single);
+  RecordWriter(Output::kJson, FieldSet::kDue).end(single, 1);
+  EXPECT_EQ(single, "");
+}
+
+TEST(RecordWriter, ExplanationComesLastInJsonOnly) {
+  const Result r = other_result(1, 0, test::utc(2026, 11, 27, 15), test::utc(2026, 12, 1));
+  const std::vector<DayTrace> trace =
+      other_engine().clock(0, r.calendar).trace(r.ticket.submitted, r.deadline);
+  Record record{FieldSet::kCheck, &r, {}, 0, {}, {}};
+  record.trace = &trace;
+  record.trace_zone = &other_engine().policy_zone(0);
+  const Zone& berlin = other_engine().policy_zone(0);
+  const std::string json = written(Output::kJson, record, berlin);
+  const std::size_t at =
+      json.find(",\"breached_on_reclassification\":false,\"segments\":[{\"date\":\"");
+  ASSERT_NE(at, std::string::npos) << json;
+  EXPECT_NE(json.find("\"closed\":\"Saturday\",\"business_seconds\":0"), std::string::npos);
+  EXPECT_EQ(json.substr(json.size() - 4), "}]}\n");
+  EXPECT_EQ(json.find("read_in"), std::string::npos);  // the ticket was read with an offset
+  Record plain = record;
+  plain.trace = nullptr;
+  const std::string csv = written(Output::kCsv, record, berlin);
+  EXPECT_EQ(csv, written(Output::kCsv, plain, berlin));
+}
+
+TEST(RecordWriter, ATemplateThatDoesNotFitAppendsNothing) {
+  const OutputTemplate format =
+      OutputTemplate::parse("{id} {response_business_seconds:>5d}", FieldSet::kBatch);
+  RecordWriter writer(Output::kCsv, FieldSet::kBatch, &format);
+  std::string out = "kept";
+  EXPECT_THROW(
+      writer.write(out, Record{FieldSet::kBatch, nullptr, "T-1", 2, "bad", "error"}, Zone::utc()),
+      InputError);
+  EXPECT_EQ(out, "kept");
+}
+
+// A writer of many rows keeps times and runs of per-cell fields as written: over random
+// records of two policies, shown in three zones, it writes what a new writer writes each time.
+TEST(RecordWriter, ItsCachesWriteWhatAWriterWithoutThemWrites) {
+  std::mt19937_64 rng(20261201);
+  const Engine& builtin = test::builtin_engine();
+  const Zone utc = Zone::utc();
+  const Zone* zones[] = {&utc, &test::new_york(), &other_engine().policy_zone(0)};
+  constexpr int kRecords = SLA_SANITIZED ? 2000 : 20000;
+  int compared = 0;
+  for (const Output form : {Output::kCsv, Output::kTsv, Output::kJson, Output::kJsonl}) {
+    RecordWriter kept(form, FieldSet::kBatch);
+    for (int i = 0; i < kRecords; ++i) {
+      const bool other = rng() % 2 == 0;
+      const Engine& engine = other ? other_engine() : builtin;
+      const Policy& policy = engine.policy(0);
+      Ticket t;
+      t.submitted = test::utc(2026, 1, 1) + std::chrono::seconds(rng() % (300 * 86400));
+      t.priority = rng() % policy.priorities.size();
+      t.tier = rng() % policy.tiers.size();
+      if (rng() % 4 == 0) t.responded = t.submitted + std::chrono::seconds(rng() % (5 * 86400));
+      const date::sys_seconds now = test::utc(2026, 11, 1) + std::chrono::seconds(rng() % 86400);
+      std::optional<Result> r = engine.evaluate(std::move(t), now, 75);
+      ASSERT_TRUE(r);
+      const std::string id = "T" + std::to_string(i);
+      Record record{FieldSet::kBatch, &*r, id, i + 2, {}, {}};
+      if (rng() % 10 == 0) record = Record{FieldSet::kBatch, nullptr, id, i + 2, "bad", "error"};
+      const Zone& display = *zones[rng() % 3];
+      std::string out;
+      kept.write(out, record, display);
+      ASSERT_EQ(out, written(form, record, display)) << i;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 4 * kRecords);
+}
+
+}  // namespace
+}  // namespace sla
