@@ -94,18 +94,63 @@ const std::vector<OpenInterval>* BusinessClock::hours_on(date::local_days d) con
   return &part_day_;
 }
 
+const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& index) const {
+  constexpr std::size_t kChunks = 128;
+  const std::int64_t n = (d - kBegin).count();
+  const std::int64_t number = n / kChunkDays;
+  index = static_cast<int>(n % kChunkDays);
+  if (chunks_.empty()) chunks_.resize(kChunks);
+  Chunk& c = chunks_[static_cast<std::size_t>(number) % kChunks];
+  if (c.number == number) return c;
+  // The stretches as day_seconds and take counted them from the open hours: each open and
+  // close resolved to an instant, and nothing where a stretch is empty.
+  c.number = number;
+  c.spans.clear();
+  const date::local_days first = kBegin + date::days{number * kChunkDays};
+  for (int i = 0; i <= kChunkDays; ++i) {
+    const date::local_days day = first + date::days{i};
+    c.first[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(c.spans.size());
+    c.start[static_cast<std::size_t>(i)] =
+        day < kEnd ? zone_.from_local_lenient(date::local_seconds{day}).time_since_epoch().count()
+                   : INT64_MAX;
+    if (i == kChunkDays) break;
+    const auto* hours = hours_on(day);
+    if (hours == nullptr) continue;
+    for (const auto& interval : *hours) {
+      if (!has_hours(interval)) continue;
+      const auto begin = zone_.from_local_lenient(day + interval.open).time_since_epoch().count();
+      const auto end = zone_.from_local_lenient(day + interval.close).time_since_epoch().count();
+      if (end > begin) c.spans.push_back({begin, end});
+    }
+  }
+  return c;
+}
+
+BusinessClock::Spans BusinessClock::open_on(date::local_days d) const {
+  if (d < kBegin || d >= kEnd) return {nullptr, nullptr};
+  int i = 0;
+  const Chunk& c = chunk_of(d, i);
+  const Span* spans = c.spans.data();
+  return {spans + c.first[static_cast<std::size_t>(i)],
+          spans + c.first[static_cast<std::size_t>(i) + 1]};
+}
+
+date::sys_seconds BusinessClock::day_start(date::local_days d) const {
+  int i = 0;
+  const Chunk& c = chunk_of(d, i);
+  return date::sys_seconds{Seconds{c.start[static_cast<std::size_t>(i)]}};
+}
+
 std::chrono::seconds BusinessClock::day_seconds(date::local_days d, date::sys_seconds from,
                                                 date::sys_seconds to) const {
-  Seconds total{0};
-  const auto* hours = hours_on(d);
-  if (hours == nullptr) return total;
-  for (const auto& interval : *hours) {
-    if (!has_hours(interval)) continue;
-    auto begin = std::max(zone_.from_local_lenient(d + interval.open), from);
-    auto end = std::min(zone_.from_local_lenient(d + interval.close), to);
+  const std::int64_t lo = from.time_since_epoch().count(), hi = to.time_since_epoch().count();
+  std::int64_t total = 0;
+  const Spans open = open_on(d);
+  for (const Span* s = open.begin; s != open.end; ++s) {
+    const std::int64_t begin = std::max(s->begin, lo), end = std::min(s->end, hi);
     if (end > begin) total += end - begin;
   }
-  return total;
+  return Seconds{total};
 }
 
 // A week with no holiday on an open day and the same UTC offset at both ends holds exactly its
@@ -201,16 +246,15 @@ std::chrono::seconds BusinessClock::year_seconds(int y) const {
 std::optional<date::sys_seconds> BusinessClock::take(
     date::local_days d, date::sys_seconds from, std::chrono::seconds& remaining,
     std::optional<date::sys_seconds>* first) const {
-  const auto* hours = hours_on(d);
-  if (hours == nullptr) return std::nullopt;
-  for (const auto& interval : *hours) {
-    if (!has_hours(interval)) continue;
-    auto begin = std::max(zone_.from_local_lenient(d + interval.open), from);
-    auto end = zone_.from_local_lenient(d + interval.close);
-    if (end <= begin) continue;
-    if (first != nullptr && !*first) *first = begin;
-    if (end - begin >= remaining) return begin + remaining;
-    remaining -= end - begin;
+  const Spans open = open_on(d);
+  const std::int64_t lo = from.time_since_epoch().count();
+  for (const Span* s = open.begin; s != open.end; ++s) {
+    const std::int64_t begin = std::max(s->begin, lo);
+    if (s->end <= begin) continue;
+    const date::sys_seconds at{Seconds{begin}};
+    if (first != nullptr && !*first) *first = at;
+    if (Seconds{s->end - begin} >= remaining) return at + remaining;
+    remaining -= Seconds{s->end - begin};
   }
   return std::nullopt;
 }
@@ -270,9 +314,7 @@ std::optional<date::sys_seconds> BusinessClock::deadline(date::sys_seconds start
 // again, while the hours of the new day, which begin at its first midnight, already run.
 date::local_days BusinessClock::last_day_at(date::sys_seconds t) const {
   auto day = date::floor<date::days>(zone_.to_local(t));
-  if (day + kDay < kEnd && zone_.from_local_lenient(date::local_seconds{day + kDay}) <= t) {
-    day += kDay;
-  }
+  if (day + kDay < kEnd && day + kDay >= kBegin && day_start(day + kDay) <= t) day += kDay;
   return day;
 }
 

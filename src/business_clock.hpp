@@ -68,6 +68,30 @@ class BusinessClock {
   const HolidayCalendar& holidays() const { return holidays_; }
 
  private:
+  // An open stretch of a day as instants (Unix seconds), [begin, end), begin < end.
+  struct Span {
+    std::int64_t begin, end;
+  };
+  // The days of one chunk of kChunkDays: where each begins (its first midnight, or the instant
+  // the clocks skipped it) and its open stretches, after part-day closures.
+  static constexpr int kChunkDays = 16;
+  struct Chunk {
+    std::int64_t number = -1;  // days since kFirstDay / kChunkDays; -1: empty
+    std::array<std::int64_t, kChunkDays + 1> start{};
+    std::array<std::uint32_t, kChunkDays + 1> first{};  // day i's spans: [first[i], first[i+1])
+    std::vector<Span> spans;
+  };
+  struct Spans {
+    const Span* begin;
+    const Span* end;
+  };
+  // Returns the open stretches of day d (none outside the range), from a table filled a chunk
+  // at a time. Valid until the next call.
+  Spans open_on(date::local_days d) const;
+  // Returns the instant day d begins. REQUIRES: d within the range.
+  date::sys_seconds day_start(date::local_days d) const;
+  const Chunk& chunk_of(date::local_days d, int& index) const;
+
   const std::vector<OpenInterval>* hours_on(date::local_days d) const;
   // Returns the last local day whose open hours can hold instants up to `t`.
   date::local_days last_day_at(date::sys_seconds t) const;
@@ -98,6 +122,8 @@ class BusinessClock {
   mutable std::vector<std::uint16_t> closed_types_;  // by rule era: year types with no business
   mutable std::vector<std::vector<std::int32_t>> prefix_;  // by year: see year_prefix
   mutable std::vector<OpenInterval> part_day_;  // hours_on: the open hours of a part-closed day
+  // By chunk number: the days of some five years, which a batch's tickets mostly fall in.
+  mutable std::vector<Chunk> chunks_;
 };
 
 }  // namespace sla

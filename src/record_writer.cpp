@@ -7,12 +7,19 @@
 #include "json_text.hpp"
 #include "time_text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <functional>
 
 namespace sla {
 namespace {
+
+// Writes the two digits of `v` (0..99) at `at`.
+void put2(char* at, unsigned v) {
+  at[0] = static_cast<char>('0' + v / 10);
+  at[1] = static_cast<char>('0' + v % 10);
+}
 
 void append_integer(std::string& out, std::int64_t value) {
   char text[24];
@@ -274,27 +281,77 @@ std::size_t hash_of(const CellKey& key) {
 
 }  // namespace
 
-std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool utc) {
-  ++clock_;
-  Entry* oldest = &entries_[0];
-  for (Entry& e : entries_) {
-    if (e.t == t && e.zone == &zone && e.utc == utc) {
-      e.used = clock_;
-      return {e.text.data(), e.size};
+TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool utc) {
+  const std::int64_t number = t / 86400 - (t % 86400 < 0 ? 1 : 0);
+  const std::size_t slot =
+      (static_cast<std::size_t>(number) ^ (std::hash<const void*>()(&zone) >> 4) ^ (utc ? 7 : 0)) %
+      days_.size();
+  Day& d = days_[slot];
+  if (d.zone == &zone && d.utc == utc && d.from <= t && t < d.until) return d;
+  d.zone = &zone;
+  d.utc = utc;
+  const std::int64_t start = number * 86400;
+  if (utc) {
+    d.from = start;
+    d.until = start + 86400;
+    d.offset = 0;
+    d.offset_text[0] = 'Z';
+    d.offset_size = 1;
+  } else {
+    // The day's start, if the offset holds from there to `t`; else from `t` on.
+    date::sys_seconds until;
+    ZoneOffset offset = zone.offset_until(date::sys_seconds{std::chrono::seconds{start}}, until);
+    d.from = start;
+    if (until.time_since_epoch().count() <= t) {
+      offset = zone.offset_until(date::sys_seconds{std::chrono::seconds{t}}, until);
+      d.from = t;
     }
-    if (e.used < oldest->used) oldest = &e;
+    d.until = std::min(until.time_since_epoch().count(), start + 86400);
+    d.offset = offset.utc_offset.count();
+    // As append_time writes it: ±HH:MM, and :SS where the offset has seconds.
+    const auto magnitude = static_cast<unsigned>(d.offset < 0 ? -d.offset : d.offset);
+    char* p = d.offset_text.data();
+    p[0] = d.offset < 0 ? '-' : '+';
+    put2(p + 1, magnitude / 3600 % 100);
+    p[3] = ':';
+    put2(p + 4, magnitude / 60 % 60);
+    p[6] = ':';
+    put2(p + 7, magnitude % 60);
+    d.offset_size = magnitude % 60 == 0 ? 6 : 9;
   }
-  // The least recently used goes: a value seen on every row (batch's now) always stays.
-  scratch_.clear();
-  utc ? append_utc(scratch_, t) : append_time(scratch_, t, zone);
-  if (scratch_.size() > oldest->text.size()) return scratch_;  // beyond any real year: not kept
-  oldest->t = t;
-  oldest->zone = &zone;
-  oldest->utc = utc;
-  oldest->used = clock_;
-  oldest->size = static_cast<std::uint8_t>(scratch_.size());
-  scratch_.copy(oldest->text.data(), scratch_.size());
-  return {oldest->text.data(), oldest->size};
+  return d;
+}
+
+std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool utc) {
+  constexpr std::int64_t kYear0 = -62167219200, kYear10000 = 253402300800;  // Unix seconds
+  const std::int64_t s = t.time_since_epoch().count();
+  // Past years 0..9999 (and their offsets) the general writer says what happens.
+  if (s < kYear0 + 86400 || s >= kYear10000 - 86400) {
+    scratch_.clear();
+    utc ? append_utc(scratch_, t) : append_time(scratch_, t, zone);
+    return scratch_;
+  }
+  const Day& d = day(s, zone, utc);
+  const std::int64_t local = s + d.offset;
+  const std::int64_t days = local / 86400 - (local % 86400 < 0 ? 1 : 0);
+  const auto second = static_cast<unsigned>(local - days * 86400);
+  const date::year_month_day ymd{date::sys_days{date::days{static_cast<int>(days)}}};
+  char* p = text_.data();
+  const auto year = static_cast<unsigned>(int{ymd.year()});
+  put2(p, year / 100);
+  put2(p + 2, year % 100);
+  p[4] = '-';
+  put2(p + 5, unsigned{ymd.month()});
+  p[7] = '-';
+  put2(p + 8, unsigned{ymd.day()});
+  p[10] = 'T';
+  put2(p + 11, second / 3600);
+  p[13] = ':';
+  put2(p + 14, second / 60 % 60);
+  p[16] = ':';
+  put2(p + 17, second % 60);
+  std::memcpy(p + 19, d.offset_text.data(), d.offset_text.size());
+  return {p, 19 + std::size_t{d.offset_size}};
 }
 
 const std::string* CellRuns::find(const CellKey& key) const {

@@ -18,25 +18,28 @@ namespace sla {
 // The output forms; a command takes some of them (toml is the policy's only).
 enum class Output { kText, kJson, kJsonl, kCsv, kTsv, kToml };
 
-// Remembers the last few instants written as text, for writers of many rows: in a batch,
-// `now` is the same on every row and clock_start is mostly the submission time.
+// Writes instants as text for writers of many rows: the offset of each zone's UTC day is
+// looked up once, and the text put together from digits.
 class TimeTextCache {
  public:
-  // Returns `t` as append_time (in `zone`) or append_utc would write it, from the cache if it
-  // can. Valid until the next call.
+  // Returns `t` as append_time (in `zone`) or append_utc would write it. Valid until the next
+  // call.
   std::string_view text(date::sys_seconds t, const Zone& zone, bool utc);
 
  private:
-  struct Entry {
-    date::sys_seconds t{};
-    const Zone* zone = nullptr;  // null: empty entry
+  // A stretch of one UTC day in which `zone`'s offset is `offset`: [from, until).
+  struct Day {
+    const Zone* zone = nullptr;  // null: empty
     bool utc = false;
-    std::uint64_t used = 0;
-    std::uint8_t size = 0;
-    std::array<char, 32> text{};
+    std::int64_t from = 0, until = 0;
+    std::int64_t offset = 0;
+    std::uint8_t offset_size = 0;
+    std::array<char, 9> offset_text{};  // "Z", "-05:00" or "+00:19:32"
   };
-  Entry entries_[8];  // a row shows up to six instants: now stays among them
-  std::uint64_t clock_ = 0;
+  Day& day(std::int64_t t, const Zone& zone, bool utc);
+
+  std::array<Day, 1024> days_{};  // by UTC day and zone: some three years of one zone
+  std::array<char, 32> text_{};
   std::string scratch_;
 };
 

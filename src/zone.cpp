@@ -274,6 +274,12 @@ ZoneOffset Zone::offset_at(date::sys_seconds t) const {
   return to_offset(type_at(t.time_since_epoch().count()));
 }
 
+ZoneOffset Zone::offset_until(date::sys_seconds t, date::sys_seconds& until) const {
+  const Piece piece = piece_at(t.time_since_epoch().count());
+  until = date::sys_seconds{std::chrono::seconds{piece.next}};
+  return to_offset(*piece.type);
+}
+
 // Walks the pieces of the offset function whose wall-clock ranges could hold `local`, in
 // time order: the first that holds it gives the earlier instant; passing it over means the
 // wall clock jumped over `local` at the start of the next piece.

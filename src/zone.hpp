@@ -41,6 +41,10 @@ class Zone {
   // Returns the offset in effect at `t`.
   ZoneOffset offset_at(date::sys_seconds t) const;
 
+  // Returns the offset in effect at `t`, and sets `until` to an instant after `t` before which
+  // it does not change (the next transition; it may change there).
+  ZoneOffset offset_until(date::sys_seconds t, date::sys_seconds& until) const;
+
   // Returns the wall-clock time at `t`.
   date::local_seconds to_local(date::sys_seconds t) const {
     return date::local_seconds{t.time_since_epoch() + offset_at(t).utc_offset};

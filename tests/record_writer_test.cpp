@@ -3,6 +3,7 @@
 
 #include "error.hpp"
 #include "test_support.hpp"
+#include "time_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -196,6 +197,59 @@ TEST(RecordWriter, ItsCachesWriteWhatAWriterWithoutThemWrites) {
     }
   }
   EXPECT_EQ(compared, 4 * kRecords);
+}
+
+// Times written from the day tables are what append_time and append_utc write: at and around
+// every transition of zones with DST in either hemisphere, half-hour and local-mean-time
+// offsets, and at random instants over the years the writer takes.
+TEST(TimeTextCache, WritesWhatTheTimeWriterWrites) {
+  test::TestResources resources;
+  std::vector<Zone> zones;
+  for (const char* name : {"America/New_York", "Europe/Berlin", "Australia/Lord_Howe",
+                           "Asia/Kolkata", "America/Santiago", "Africa/Casablanca", "UTC"}) {
+    zones.push_back(resources.zone(name, "zone"));
+  }
+  TimeTextCache cache;
+  std::mt19937_64 rng(7);
+  int compared = 0;
+  auto expect_same = [&](std::int64_t s, const Zone& zone) {
+    const date::sys_seconds t{std::chrono::seconds{s}};
+    for (const bool utc : {false, true}) {
+      std::string expected;
+      utc ? append_utc(expected, t) : append_time(expected, t, zone);
+      ASSERT_EQ(cache.text(t, zone, utc), expected) << zone.name() << " " << s;
+      ++compared;
+    }
+  };
+  const std::int64_t from = -2208988800, to = 4102444800;  // 1900 to 2100
+  for (const Zone& zone : zones) {
+    for (std::int64_t s = from; s < to;) {
+      date::sys_seconds until;
+      zone.offset_until(date::sys_seconds{std::chrono::seconds{s}}, until);
+      const std::int64_t next = until.time_since_epoch().count();
+      if (next >= to) break;
+      for (const std::int64_t d : {-86401, -3600, -1, 0, 1, 3599, 86400})
+        expect_same(next + d, zone);
+      expect_same(s + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(next - s)),
+                  zone);
+      s = next;
+    }
+  }
+  constexpr int kRandom = SLA_SANITIZED ? 20000 : 200000;
+  const std::int64_t first = -62167219200 - 2 * 86400, last = 253402300800 + 2 * 86400;
+  for (int i = 0; i < kRandom; ++i) {
+    const std::int64_t s =
+        i % 2 == 0
+            ? first + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(last - first))
+            : from + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(to - from));
+    expect_same(s, zones[rng() % zones.size()]);
+  }
+  const std::int64_t year0 = -62167219200, year10000 = 253402300800;
+  for (const std::int64_t edge :
+       {first, year0, year0 + 86400, year10000 - 86401, year10000 - 86400, year10000, last}) {
+    for (const Zone& zone : zones) expect_same(edge, zone);
+  }
+  EXPECT_GT(compared, 2 * kRandom);
 }
 
 }  // namespace
