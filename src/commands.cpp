@@ -96,9 +96,10 @@ void write_result(const Options& options, const Context& ctx, Output output, con
   out << text;
 }
 
-// Runs due (check == false) or check.
-int run_ticket(const Options& options, bool check, std::ostream& out) {
-  Context ctx(options);
+}  // namespace
+
+int run_ticket(const Options& options, Context& ctx, std::ostream& out) {
+  const bool check = options.command == "check";
   const Output output = parse_output(options.output, kTicketOutputs);
   if (options.format)
     OutputTemplate::parse(*options.format, check ? FieldSet::kCheck : FieldSet::kDue);
@@ -116,6 +117,8 @@ int run_ticket(const Options& options, bool check, std::ostream& out) {
   Status s = r->check->status;
   return check && (s == Status::kBreached || s == Status::kMissed) ? 1 : 0;
 }
+
+namespace {
 
 int run_batch_command(const Options& options, std::istream& in, std::ostream& out,
                       std::ostream& err) {
@@ -143,11 +146,11 @@ int run_batch_command(const Options& options, std::istream& in, std::ostream& ou
 }  // namespace
 
 int run_command(const Options& options, std::istream& in, std::ostream& out, std::ostream& err) {
-  if (options.command == "check") return run_ticket(options, true, out);
   if (options.command == "batch") return run_batch_command(options, in, out, err);
   if (options.command == "policy") return run_policy(options, out, err);
   if (options.command == "holidays") return run_holidays(options, out);
-  return run_ticket(options, false, out);
+  Context ctx(options);  // due and check
+  return run_ticket(options, ctx, out);
 }
 
 }  // namespace sla

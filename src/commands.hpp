@@ -34,6 +34,13 @@ struct Options {
 // bad input; the caller prints it.
 int run_command(const Options& options, std::istream& in, std::ostream& out, std::ostream& err);
 
+struct Context;
+
+// Runs due or check (`options.command`) on the engine, zones and clock of `ctx`, which was
+// built from options the same but for the ticket's (submitted, priority, tier, responded,
+// history, now): so that one context serves many tickets. As run_command does otherwise.
+int run_ticket(const Options& options, Context& ctx, std::ostream& out);
+
 // The listing commands, run by run_command: sla policy (and --check), sla holidays.
 int run_policy(const Options& options, std::ostream& out, std::ostream& err);
 int run_holidays(const Options& options, std::ostream& out);
