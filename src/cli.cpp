@@ -13,15 +13,21 @@
 namespace sla {
 namespace {
 
+// Repeatable options take one value each time (allow_extra_args(false)): CLI11 lets a list
+// option take every word after it, so that `--policy FILE tickets.csv` read the tickets as a
+// second policy.
+
 void add_common(CLI::App& app, Options& o) {
   app.add_option("--holidays", o.holidays,
                  "Holiday set: us-federal, us-federal-closures or a file (repeatable; the "
                  "union replaces the default us-federal)")
-      ->type_name("SET");
+      ->type_name("SET")
+      ->allow_extra_args(false);
   app.add_option("--policy", o.policies,
                  "Policy file (repeatable: one per version, by effective date; default "
                  "$SLA_POLICY, else the built-in CodeSecure policy)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   app.add_option("--tz", o.tz, "Show times in ZONE (IANA name, UTC or local); the clock stays")
       ->type_name("ZONE");
   app.add_option("-o,--output", o.output, "Output: text, json, jsonl, csv or tsv (policy: toml)")
@@ -47,10 +53,12 @@ void add_ticket(CLI::App& app, Options& o) {
       ->type_name("NAME");
   app.add_option("--reclassified", o.reclassified,
                  "From TIME on the ticket has PRIORITY (repeatable; -p: as submitted)")
-      ->type_name("TIME=PRIORITY");
+      ->type_name("TIME=PRIORITY")
+      ->allow_extra_args(false);
   app.add_option("--paused", o.paused,
                  "The clock stood still from FROM to TO; FROM/ runs on (repeatable)")
-      ->type_name("FROM/TO");
+      ->type_name("FROM/TO")
+      ->allow_extra_args(false);
   app.add_flag("--reseller", o.reseller, "Bought through a reseller: this SLA does not apply");
   app.add_flag("--explain", o.explain, "Show the business time counted, day by day");
   app.add_option("--format", o.format, "Template with named fields, e.g. '{deadline}'")
@@ -67,8 +75,11 @@ void add_reading(CLI::App& app, Options& o) {
       ->type_name("FMT");
   app.add_option("--priority-map", o.priority_map,
                  "More priority words: WORD=PRIORITY,... (WORD= or -= for the default)")
-      ->type_name("MAP");
-  app.add_option("--tier-map", o.tier_map, "More tier words: WORD=TIER,...")->type_name("MAP");
+      ->type_name("MAP")
+      ->allow_extra_args(false);
+  app.add_option("--tier-map", o.tier_map, "More tier words: WORD=TIER,...")
+      ->type_name("MAP")
+      ->allow_extra_args(false);
 }
 
 void add_state(CLI::App& app, Options& o) {
@@ -134,7 +145,8 @@ void add_options(CLI::App& app, const std::string& command, Options& o) {
     app.add_flag("--summary", o.summary, "Counts and compliance instead of rows");
     app.add_option("--column", o.columns,
                    "Read FIELD from the column named HEADER: FIELD=HEADER (repeatable)")
-        ->type_name("FIELD=HEADER");
+        ->type_name("FIELD=HEADER")
+        ->allow_extra_args(false);
     app.add_option("--delimiter", o.delimiter,
                    "Field separator: a character such as ';', or tab (default ',', tab for *.tsv)")
         ->type_name("CHAR");
@@ -143,6 +155,7 @@ void add_options(CLI::App& app, const std::string& command, Options& o) {
   }
   if (command == "policy") {
     app.add_option("--check", o.check, "Validate policy files and exit 0 or 2 (repeatable)")
+        ->allow_extra_args(false)
         ->type_name("FILE");
   }
   if (command == "holidays") {

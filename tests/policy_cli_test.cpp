@@ -193,6 +193,20 @@ TEST_F(PolicyCli, CheckSeveralFiles) {
                        ":1:1: missing key time_zone in the policy; expected time_zone = \"...\"\n");
 }
 
+// A repeatable option takes one word each time: the file after it is batch's input.
+TEST_F(PolicyCli, APolicyBeforeBatchFilesTakesOneWord) {
+  const std::string contract = file("acme.toml", kContract);
+  const std::string tickets =
+      file("tickets.csv", "id,submitted,priority\nT-1,2026-11-26 22:00,critical\n");
+  RunResult r = sla({"batch", "--now", "2026-11-26T23:00:00-05:00", "--policy", contract,
+                     "--holidays", "us-federal", tickets, "--format", "{id} {deadline}"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "T-1 2026-11-27T02:00:00-05:00\n");
+  RunResult two = sla({"policy", "--check", contract, contract});
+  EXPECT_EQ(two.status, 2);
+  EXPECT_NE(two.err.find("unexpected argument"), std::string::npos) << two.err;
+}
+
 TEST_F(PolicyCli, TheTicketsOwnCalendar) {
   const std::string contract = file("acme.toml", kContract);
   // P1 on office hours instead of 24x7: 4h from Wed 16:00 is Fri 11:00.
