@@ -156,20 +156,36 @@ bool in_set(Group group, FieldSet set) {
   return false;
 }
 
-// Whether `record` has what fields of `group` show, for a sink that takes explanations or not.
-bool present(const Record& record, Group group, bool explanation) {
-  switch (group) {
-    case Group::kRow:
-    case Group::kError:
-      return true;
-    case Group::kDue:
-      return record.result != nullptr;
-    case Group::kCheck:
-      return record.result != nullptr && record.result->check.has_value();
-    case Group::kExplain:
-      return explanation && record.result != nullptr && record.trace != nullptr;
+// The fields of one set, in order, with where runs of per-cell fields begin and end.
+struct Step {
+  const Field* field;
+  bool run_begins, run_ends;
+  std::size_t run_length;  // at a run's first step: the steps it holds
+};
+
+std::vector<Step> plan_of(FieldSet set) {
+  std::vector<Step> steps;
+  for (const Field& f : kFields) {
+    if (in_set(f.group, set)) steps.push_back({&f, false, false, 0});
   }
-  return false;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (!steps[i].field->per_cell) continue;
+    steps[i].run_begins = i == 0 || !steps[i - 1].field->per_cell;
+    steps[i].run_ends = i + 1 == steps.size() || !steps[i + 1].field->per_cell;
+    if (steps[i].run_begins) {
+      std::size_t end = i;
+      while (end < steps.size() && steps[end].field->per_cell) ++end;
+      steps[i].run_length = end - i;
+    }
+  }
+  return steps;
+}
+
+const std::vector<Step>& plan(FieldSet set) {
+  static const std::vector<Step> kDue = plan_of(FieldSet::kDue);
+  static const std::vector<Step> kCheck = plan_of(FieldSet::kCheck);
+  static const std::vector<Step> kBatch = plan_of(FieldSet::kBatch);
+  return set == FieldSet::kDue ? kDue : set == FieldSet::kCheck ? kCheck : kBatch;
 }
 
 std::vector<std::string_view> names_of(FieldSet set) {
@@ -214,12 +230,19 @@ const std::vector<std::string_view>& field_names(FieldSet set) {
 }
 
 void visit_fields(const Record& record, const Zone& display, FieldSink& sink) {
-  const bool explanation = sink.takes_explanation();
-  constexpr std::size_t kCount = sizeof kFields / sizeof kFields[0];
-  for (std::size_t i = 0; i < kCount; ++i) {
-    const Field& f = kFields[i];
-    if (!in_set(f.group, record.set)) continue;
-    if (!present(record, f.group, explanation)) {
+  // Which groups the record has: a batch row in error has no result, a due no check.
+  const bool due = record.result != nullptr;
+  const bool check = due && record.result->check.has_value();
+  const bool explain = due && record.trace != nullptr && sink.takes_explanation();
+  const std::vector<Step>& steps = plan(record.set);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const Step& step = steps[i];
+    const Field& f = *step.field;
+    const bool present = f.group == Group::kDue       ? due
+                         : f.group == Group::kCheck   ? check
+                         : f.group == Group::kExplain ? explain
+                                                      : true;
+    if (!present) {
       if (f.group == Group::kExplain) continue;
       // A row without a result still says its status.
       if (f.name == "status" && !record.status.empty()) {
@@ -229,37 +252,43 @@ void visit_fields(const Record& record, const Zone& display, FieldSink& sink) {
       }
       continue;
     }
-    if (f.per_cell && (i == 0 || !kFields[i - 1].per_cell)) {
+    if (step.run_begins) {
       const Result& r = *record.result;
-      if (sink.begin_run({r.policy, r.priority, r.ticket.tier, r.calendar, &display, i})) {
-        while (i + 1 < kCount && kFields[i + 1].per_cell) ++i;
+      const std::size_t first = static_cast<std::size_t>(&f - kFields);
+      if (sink.begin_run({r.policy, r.priority, r.ticket.tier, r.calendar, &display, first})) {
+        i += step.run_length - 1;
         continue;
       }
     }
     f.write(record, display, sink, f.name);
-    if (f.per_cell && (i + 1 == kCount || !kFields[i + 1].per_cell)) sink.end_run();
+    if (step.run_ends) sink.end_run();
   }
 }
 
-void append_real(std::string& out, double value) {
+std::size_t write_real(char* out, double value) {
   if (!std::isfinite(value)) {
-    out += '0';
-    return;
+    out[0] = '0';
+    return 1;
   }
   auto hundredths = static_cast<long long>(std::llround(value * 100.0));
+  char* p = out;
   if (hundredths < 0) {
-    out += '-';
+    *p++ = '-';
     hundredths = -hundredths;
   }
-  char text[24];
-  const char* end = std::to_chars(text, text + sizeof text, hundredths / 100).ptr;
-  out.append(text, static_cast<std::size_t>(end - text));
+  p = std::to_chars(p, out + kRealSize, hundredths / 100).ptr;
   const long long frac = hundredths % 100;
   if (frac != 0) {
-    out += '.';
-    out += static_cast<char>('0' + frac / 10);
-    if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + frac / 10);
+    if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
   }
+  return static_cast<std::size_t>(p - out);
+}
+
+void append_real(std::string& out, double value) {
+  char text[kRealSize];
+  out.append(text, write_real(text, value));
 }
 
 }  // namespace sla

@@ -87,6 +87,11 @@ void visit_fields(const Record& record, const Zone& display, FieldSink& sink);
 // Appends `value` with two digits after the point, as JSON and CSV print percentages.
 void append_real(std::string& out, double value);
 
+// Writes `value` as append_real appends it into `out`, which holds kRealSize bytes; returns
+// the length.
+inline constexpr std::size_t kRealSize = 32;
+std::size_t write_real(char* out, double value);
+
 // Hands the fields of something other than a ticket (a holiday) to a sink, in order.
 using FieldVisit = std::function<void(FieldSink&)>;
 

@@ -15,10 +15,37 @@
 namespace sla {
 namespace {
 
+// "00" to "99", so that two digits are one copy.
+struct TwoDigits {
+  char text[200];
+  constexpr TwoDigits() : text() {
+    for (int i = 0; i < 100; ++i) {
+      text[2 * i] = static_cast<char>('0' + i / 10);
+      text[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+  }
+};
+constexpr TwoDigits kTwoDigits;
+
 // Writes the two digits of `v` (0..99) at `at`.
 void put2(char* at, unsigned v) {
-  at[0] = static_cast<char>('0' + v / 10);
-  at[1] = static_cast<char>('0' + v % 10);
+  std::memcpy(at, kTwoDigits.text + 2 * v, 2);
+}
+
+std::int64_t floor_days(std::int64_t seconds) {
+  return seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
+}
+
+// Writes YYYY-MM-DD of `days` since 1970 at `at`. REQUIRES: a year 0..9999.
+void put_date(char* at, std::int64_t days) {
+  const date::year_month_day ymd{date::sys_days{date::days{static_cast<int>(days)}}};
+  const auto year = static_cast<unsigned>(int{ymd.year()});
+  put2(at, year / 100);
+  put2(at + 2, year % 100);
+  at[4] = '-';
+  put2(at + 5, unsigned{ymd.month()});
+  at[7] = '-';
+  put2(at + 8, unsigned{ymd.day()});
 }
 
 void append_integer(std::string& out, std::int64_t value) {
@@ -183,8 +210,8 @@ class RowSink final : public FieldSink {
   }
   void real(std::string_view, double value) override {
     next();
-    flush();
-    append_real(out_, value);
+    char text[2 * kRealSize];  // room the compiler can see for put's widest copy
+    put(std::string_view(text, write_real(text, value)));
   }
   void null(std::string_view) override { next(); }
   void time(std::string_view, date::sys_seconds t, const Zone& zone, bool utc) override {
@@ -282,7 +309,7 @@ std::size_t hash_of(const CellKey& key) {
 }  // namespace
 
 TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool utc) {
-  const std::int64_t number = t / 86400 - (t % 86400 < 0 ? 1 : 0);
+  const std::int64_t number = floor_days(t);
   const std::size_t slot =
       (static_cast<std::size_t>(number) ^ (std::hash<const void*>()(&zone) >> 4) ^ (utc ? 7 : 0)) %
       days_.size();
@@ -319,6 +346,10 @@ TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool ut
     put2(p + 7, magnitude % 60);
     d.offset_size = magnitude % 60 == 0 ? 6 : 9;
   }
+  // The stretch is at most a day long, so its wall times fall on two local days at most.
+  d.local_day = floor_days(d.from + d.offset);
+  put_date(d.dates.data(), d.local_day);
+  put_date(d.dates.data() + 10, d.local_day + 1);
   return d;
 }
 
@@ -333,17 +364,10 @@ std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool
   }
   const Day& d = day(s, zone, utc);
   const std::int64_t local = s + d.offset;
-  const std::int64_t days = local / 86400 - (local % 86400 < 0 ? 1 : 0);
+  const std::int64_t days = floor_days(local);
   const auto second = static_cast<unsigned>(local - days * 86400);
-  const date::year_month_day ymd{date::sys_days{date::days{static_cast<int>(days)}}};
   char* p = text_.data();
-  const auto year = static_cast<unsigned>(int{ymd.year()});
-  put2(p, year / 100);
-  put2(p + 2, year % 100);
-  p[4] = '-';
-  put2(p + 5, unsigned{ymd.month()});
-  p[7] = '-';
-  put2(p + 8, unsigned{ymd.day()});
+  std::memcpy(p, d.dates.data() + (days == d.local_day ? 0 : 10), 10);
   p[10] = 'T';
   put2(p + 11, second / 3600);
   p[13] = ':';

@@ -35,6 +35,8 @@ class TimeTextCache {
     std::int64_t offset = 0;
     std::uint8_t offset_size = 0;
     std::array<char, 9> offset_text{};  // "Z", "-05:00" or "+00:19:32"
+    std::int64_t local_day = 0;         // the local day at `from`, in days since 1970
+    std::array<char, 20> dates{};       // "YYYY-MM-DD" of that day and the next
   };
   Day& day(std::int64_t t, const Zone& zone, bool utc);
 
