@@ -95,7 +95,7 @@ const std::vector<OpenInterval>* BusinessClock::hours_on(date::local_days d) con
 }
 
 const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& index) const {
-  constexpr std::size_t kChunks = 128;
+  constexpr std::size_t kChunks = 256;
   const std::int64_t n = (d - kBegin).count();
   const std::int64_t number = n / kChunkDays;
   index = static_cast<int>(n % kChunkDays);

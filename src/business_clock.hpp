@@ -74,7 +74,7 @@ class BusinessClock {
   };
   // The days of one chunk of kChunkDays: where each begins (its first midnight, or the instant
   // the clocks skipped it) and its open stretches, after part-day closures.
-  static constexpr int kChunkDays = 16;
+  static constexpr int kChunkDays = 8;
   struct Chunk {
     std::int64_t number = -1;  // days since kFirstDay / kChunkDays; -1: empty
     std::array<std::int64_t, kChunkDays + 1> start{};

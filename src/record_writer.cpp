@@ -309,6 +309,7 @@ std::size_t hash_of(const CellKey& key) {
 }  // namespace
 
 TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool utc) {
+  if (days_.empty()) days_.resize(1024);
   const std::int64_t number = floor_days(t);
   const std::size_t slot =
       (static_cast<std::size_t>(number) ^ (std::hash<const void*>()(&zone) >> 4) ^ (utc ? 7 : 0)) %
@@ -379,11 +380,13 @@ std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool
 }
 
 const std::string* CellRuns::find(const CellKey& key) const {
+  if (entries_.empty()) return nullptr;
   const Entry& e = entries_[hash_of(key) % entries_.size()];
   return e.used && e.key == key ? &e.text : nullptr;
 }
 
 void CellRuns::keep(const CellKey& key, std::string_view text) {
+  if (entries_.empty()) entries_.resize(64);
   Entry& e = entries_[hash_of(key) % entries_.size()];
   e.key = key;
   e.used = true;

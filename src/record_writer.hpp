@@ -40,7 +40,9 @@ class TimeTextCache {
   };
   Day& day(std::int64_t t, const Zone& zone, bool utc);
 
-  std::array<Day, 1024> days_{};  // by UTC day and zone: some three years of one zone
+  // By UTC day and zone, 1,024 of them (some three years of one zone), allocated on first use:
+  // a single ticket's writer writes a few times.
+  std::vector<Day> days_;
   std::array<char, 32> text_{};
   std::string scratch_;
 };
@@ -59,7 +61,7 @@ class CellRuns {
     bool used = false;
     std::string text;
   };
-  std::array<Entry, 64> entries_{};  // by a hash of the key: few cells are ever in use
+  std::vector<Entry> entries_;  // 64, by a hash of the key (few cells are ever in use)
 };
 
 // Writes records in one output form. A batch writer (records of FieldSet::kBatch) writes a
