@@ -89,8 +89,8 @@ std::vector<Example> examples(const std::string& path, const std::string& name,
   return found;
 }
 
-// Writes the example files the README shows with `cat`, and copies those of tests/data/docs and
-// the sample exports of tests/data/exports.
+// Writes the example files the README shows with `cat`, and copies those of tests/data/docs, the
+// sample exports of tests/data/exports and the example policy of policies/.
 std::string scratch_directory() {
   char pattern[] = "/tmp/sla-doc-XXXXXX";
   std::string dir = mkdtemp(pattern);
@@ -99,9 +99,6 @@ std::string scratch_directory() {
                                          "T-2,2026-11-24 10:00,P2,standard,\n"
                                          "T-3,2026-11-20 11:15,P3,standard,2026-11-23 10:00\n"
                                          "T-4,2026-11-23 09:00,P4,premium,2026-11-25 17:00\n";
-  std::ofstream(dir + "/company-holidays.txt") << "# Company days off, besides us-federal\n"
-                                                  "4th Thu of Nov +1 | | Day after Thanksgiving\n"
-                                                  "12-24 | | Christmas Eve\n";
   std::ofstream shims(dir + "/shims.bash");
   shims << "mail() { cat > \"$HOME/mail.out\"; }\n"
         << "date() { command date -d \"$SLA_NOW\" \"$@\"; }\n";
@@ -113,6 +110,12 @@ std::string scratch_directory() {
           << " ASAN_OPTIONS=detect_leaks=0 command python3 \"$@\"; }\n";
   }
   // The files the documents show with cat, kept in the repository.
+  for (const char* name : {"acme.toml", "company-holidays.txt"}) {
+    std::ifstream in(std::string(SLA_SOURCE_DIR "/policies/") + name);
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::ofstream(dir + "/" + name) << text.str();
+  }
   for (const char* from :
        {SLA_SOURCE_DIR "/tests/data/docs", SLA_SOURCE_DIR "/tests/data/exports"}) {
     for (const auto& entry : std::filesystem::directory_iterator(from)) {

@@ -56,6 +56,8 @@ cat >"$tmp/want" <<'WANT'
 -rw-r--r-- root/root ./usr/share/bash-completion/completions/sla
 -rw-r--r-- root/root ./usr/share/doc/sla/changelog.gz
 -rw-r--r-- root/root ./usr/share/doc/sla/copyright
+-rw-r--r-- root/root ./usr/share/doc/sla/examples/acme.toml
+-rw-r--r-- root/root ./usr/share/doc/sla/examples/company-holidays.txt
 -rw-r--r-- root/root ./usr/share/lintian/overrides/sla
 -rw-r--r-- root/root ./usr/share/man/man1/sla.1.gz
 -rw-r--r-- root/root ./usr/share/sla/policies/codesecure.toml

@@ -193,6 +193,20 @@ TEST_F(PolicyCli, CheckSeveralFiles) {
                        ":1:1: missing key time_zone in the policy; expected time_zone = \"...\"\n");
 }
 
+// The commented example policy of policies/ loads, with the holiday file beside it, and keeps
+// Berlin's office hours: a normal ticket of Thursday 16:00 is due Tuesday 16:00, the Friday after
+// Thanksgiving closed by that file.
+TEST_F(PolicyCli, TheExamplePolicyLoads) {
+  const std::string example = SLA_SOURCE_DIR "/policies/acme.toml";
+  RunResult check = sla({"policy", "--check", example});
+  EXPECT_EQ(check.status, 0) << check.err;
+  EXPECT_EQ(check.out,
+            example + ": ok (Acme support contract: 2 priorities, 1 tier, 2 calendars)\n");
+  RunResult due = sla({"--policy", example, "-s", "2026-11-26 16:00", "--format", "{deadline}"});
+  EXPECT_EQ(due.status, 0) << due.err;
+  EXPECT_EQ(due.out, "2026-12-01T16:00:00+01:00\n");
+}
+
 // A repeatable option takes one word each time: the file after it is batch's input.
 TEST_F(PolicyCli, APolicyBeforeBatchFilesTakesOneWord) {
   const std::string contract = file("acme.toml", kContract);
