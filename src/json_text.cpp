@@ -2,9 +2,8 @@
 #include "json_text.hpp"
 
 namespace sla {
-namespace {
+namespace json_detail {
 
-// Returns the length of the valid UTF-8 sequence at the start of `s`, or 0 if invalid.
 std::size_t utf8_length(std::string_view s) {
   auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   auto cont = [&](std::size_t i) { return i < s.size() && (b(i) & 0xC0) == 0x80; };
@@ -26,51 +25,10 @@ std::size_t utf8_length(std::string_view s) {
   return 0;
 }
 
-}  // namespace
+}  // namespace json_detail
 
 void append_json_string(std::string& out, std::string_view value) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t i = 0;
-  while (i < value.size()) {
-    // Runs of plain bytes, most text, go in one append.
-    std::size_t plain = i;
-    while (plain < value.size()) {
-      const auto c = static_cast<unsigned char>(value[plain]);
-      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') break;
-      ++plain;
-    }
-    out.append(value.data() + i, plain - i);
-    i = plain;
-    if (i == value.size()) break;
-    const auto c = static_cast<unsigned char>(value[i]);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c < 0x20 || c == 0x7f) {
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
-    } else {
-      std::size_t n = utf8_length(value.substr(i));
-      if (n == 0) {
-        out += "\\ufffd";
-        n = 1;
-      } else {
-        out.append(value, i, n);
-      }
-      i += n;
-      continue;
-    }
-    ++i;
-  }
-  out += '"';
+  encode_json_string(value, [&out](std::string_view piece) { out += piece; });
 }
 
 }  // namespace sla

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cstring>
 #include <functional>
+#include <optional>
 
 namespace sla {
 namespace {
@@ -107,143 +108,16 @@ void append_segments(std::string& out, const std::vector<DayTrace>& trace, const
   out += ']';
 }
 
-class JsonSink final : public FieldSink {
+// Collects a line's pieces in a buffer of its own and appends them to `out` when it fills and
+// when it goes: a line is some thirty small pieces, and appending each to the string was a
+// tenth of batch's time.
+class LineBuffer {
  public:
-  JsonSink(std::string& out, TimeTextCache* cache, CellRuns* runs)
-      : out_(out), cache_(cache), runs_(runs) {}
-  void text(std::string_view name, std::string_view value) override {
-    key(name);
-    append_json_string(out_, value);
-  }
-  void integer(std::string_view name, std::int64_t value) override {
-    key(name);
-    append_integer(out_, value);
-  }
-  void real(std::string_view name, double value) override {
-    key(name);
-    append_real(out_, value);
-  }
-  void null(std::string_view name) override {
-    key(name);
-    out_ += "null";
-  }
-  void boolean(std::string_view name, bool value) override {
-    key(name);
-    out_ += value ? "true" : "false";
-  }
-  void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc) override {
-    key(name);
-    out_ += '"';
-    append_instant(out_, t, zone, utc, cache_);
-    out_ += '"';
-  }
-  void changes(std::string_view name, const std::vector<PriorityChange>& changes,
-               const Policy& policy, const Zone& zone) override {
-    key(name);
-    out_ += '[';
-    for (std::size_t i = 0; i < changes.size(); ++i) {
-      out_ += i == 0 ? "{\"at\":\"" : ",{\"at\":\"";
-      append_instant(out_, changes[i].at, zone, false, cache_);
-      out_ += "\",\"priority\":";
-      append_json_string(out_, policy.priorities[changes[i].priority].id);
-      out_ += '}';
-    }
-    out_ += ']';
-  }
-  bool takes_explanation() const override { return true; }
-  void segments(std::string_view name, const std::vector<DayTrace>& trace,
-                const Zone& zone) override {
-    key(name);
-    append_segments(out_, trace, zone);
-  }
-  bool begin_run(const CellKey& key) override {
-    if (runs_ == nullptr) return false;
-    run_key_ = key;
-    if (const std::string* run = runs_->find(key)) {
-      out_ += *run;
-      return true;
-    }
-    run_start_ = out_.size();
-    return false;
-  }
-  void end_run() override {
-    if (runs_ != nullptr) runs_->keep(run_key_, std::string_view(out_).substr(run_start_));
-  }
-  void close() { out_ += first_ ? "{}" : "}"; }
+  explicit LineBuffer(std::string& out) : out_(out) {}
+  ~LineBuffer() { flush(); }
+  LineBuffer(const LineBuffer&) = delete;
+  LineBuffer& operator=(const LineBuffer&) = delete;
 
- private:
-  // Field names are plain (fields.cpp checks), so a key is written as it is.
-  void key(std::string_view name) {
-    out_ += first_ ? "{\"" : ",\"";
-    first_ = false;
-    out_ += name;
-    out_ += "\":";
-  }
-  std::string& out_;
-  TimeTextCache* cache_;
-  CellRuns* runs_;
-  CellKey run_key_;
-  std::size_t run_start_ = 0;
-  bool first_ = true;
-};
-
-// Writes a line into a buffer of its own and hands it to `out` once, at the end: a line is
-// some twenty small pieces, and appending each to the string was a tenth of batch's time.
-class RowSink final : public FieldSink {
- public:
-  RowSink(std::string& out, char sep, TimeTextCache* cache, CellRuns* runs)
-      : out_(out), sep_(sep), cache_(cache), runs_(runs) {}
-  ~RowSink() override { flush(); }
-  RowSink(const RowSink&) = delete;
-  RowSink& operator=(const RowSink&) = delete;
-
-  void text(std::string_view, std::string_view value) override {
-    next();
-    encode_delimited(value, sep_, [this](std::string_view piece) { put(piece); });
-  }
-  void integer(std::string_view, std::int64_t value) override {
-    next();
-    constexpr std::size_t kDigits = 20;  // an int64 and its sign
-    if (used_ + kDigits > sizeof buffer_) flush();
-    char* at = buffer_ + used_;
-    used_ += static_cast<std::size_t>(std::to_chars(at, at + kDigits, value).ptr - at);
-  }
-  void real(std::string_view, double value) override {
-    next();
-    char text[2 * kRealSize];  // room the compiler can see for put's widest copy
-    put(std::string_view(text, write_real(text, value)));
-  }
-  void null(std::string_view) override { next(); }
-  void time(std::string_view, date::sys_seconds t, const Zone& zone, bool utc) override {
-    next();  // ISO 8601 needs no quoting or escaping
-    if (cache_ != nullptr) {
-      put(cache_->text(t, zone, utc));
-    } else {
-      flush();
-      append_instant(out_, t, zone, utc, nullptr);
-    }
-  }
-  bool begin_run(const CellKey& key) override {
-    if (runs_ == nullptr) return false;
-    if (const std::string* run = runs_->find(key)) {
-      put(*run);
-      first_ = false;
-      return true;
-    }
-    // A run is kept if it fits the buffer whole.
-    if (used_ > sizeof buffer_ / 2) flush();
-    run_key_ = key;
-    run_start_ = used_;
-    run_flushes_ = flushes_;
-    return false;
-  }
-  void end_run() override {
-    if (runs_ != nullptr && flushes_ == run_flushes_) {
-      runs_->keep(run_key_, std::string_view(buffer_ + run_start_, used_ - run_start_));
-    }
-  }
-
- private:
   void put(std::string_view piece) {
     if (used_ + piece.size() > sizeof buffer_) {
       flush();
@@ -255,6 +129,44 @@ class RowSink final : public FieldSink {
     copy_small(buffer_ + used_, piece.data(), piece.size());
     used_ += piece.size();
   }
+  void put(char c) {
+    if (used_ == sizeof buffer_) flush();
+    buffer_[used_++] = c;
+  }
+  void integer(std::int64_t value) {
+    constexpr std::size_t kDigits = 20;  // an int64 and its sign
+    if (used_ + kDigits > sizeof buffer_) flush();
+    char* at = buffer_ + used_;
+    used_ += static_cast<std::size_t>(std::to_chars(at, at + kDigits, value).ptr - at);
+  }
+  void real(double value) {
+    char text[2 * kRealSize];  // room the compiler can see for put's widest copy
+    put(std::string_view(text, write_real(text, value)));
+  }
+  // Appends what the buffer holds to the output.
+  void flush() {
+    out_.append(buffer_, used_);
+    used_ = 0;
+    ++flushes_;
+  }
+  // Returns the output, the buffer written to it first: for the rare long piece.
+  std::string& out() {
+    flush();
+    return out_;
+  }
+  // Returns where a run of pieces begins, with room made for it.
+  std::size_t mark() {
+    if (used_ > sizeof buffer_ / 2) flush();
+    mark_flushes_ = flushes_;
+    return used_;
+  }
+  // Returns what was put since `mark`, or nullopt if some of it has gone to the output.
+  std::optional<std::string_view> since(std::size_t mark) const {
+    if (flushes_ != mark_flushes_) return std::nullopt;
+    return std::string_view(buffer_ + mark, used_ - mark);
+  }
+
+ private:
   // Most pieces are a few bytes: fixed-size copies that overlap cost less than a call to
   // memcpy, which was a tenth of batch's time.
   static void copy_small(char* to, const char* from, std::size_t n) {
@@ -273,29 +185,151 @@ class RowSink final : public FieldSink {
       std::memcpy(to, from, n);
     }
   }
-  void flush() {
-    out_.append(buffer_, used_);
-    used_ = 0;
-    ++flushes_;
-  }
-  // The separator before every field but the first (a run written whole starts with one).
-  void next() {
-    if (!first_) {
-      if (used_ == sizeof buffer_) flush();
-      buffer_[used_++] = sep_;
-    }
-    first_ = false;
-  }
   std::string& out_;
-  char sep_;
+  std::size_t used_ = 0;
+  std::uint64_t flushes_ = 0, mark_flushes_ = 0;
+  char buffer_[1024];
+};
+
+// A sink that writes into a line buffer, with the caches of a writer of many rows (either
+// may be null): instants from `cache`, runs of per-cell fields kept in `runs`.
+class BufferedSink : public FieldSink {
+ public:
+  BufferedSink(std::string& out, TimeTextCache* cache, CellRuns* runs)
+      : line_(out), cache_(cache), runs_(runs) {}
+  bool begin_run(const CellKey& key) override {
+    if (runs_ == nullptr) return false;
+    if (const std::string* run = runs_->find(key)) {
+      line_.put(*run);
+      return true;
+    }
+    run_key_ = key;
+    run_start_ = line_.mark();
+    return false;
+  }
+  void end_run() override {
+    if (runs_ == nullptr) return;
+    if (const auto run = line_.since(run_start_)) runs_->keep(run_key_, *run);
+  }
+
+ protected:
+  void put_time(date::sys_seconds t, const Zone& zone, bool utc) {
+    if (cache_ != nullptr) {
+      line_.put(cache_->text(t, zone, utc));
+    } else {
+      append_instant(line_.out(), t, zone, utc, nullptr);
+    }
+  }
+  LineBuffer line_;
   TimeTextCache* cache_;
+
+ private:
   CellRuns* runs_;
   CellKey run_key_;
   std::size_t run_start_ = 0;
-  std::uint64_t flushes_ = 0, run_flushes_ = 0;
+};
+
+class JsonSink final : public BufferedSink {
+ public:
+  using BufferedSink::BufferedSink;
+  void text(std::string_view name, std::string_view value) override {
+    key(name);
+    string(value);
+  }
+  void integer(std::string_view name, std::int64_t value) override {
+    key(name);
+    line_.integer(value);
+  }
+  void real(std::string_view name, double value) override {
+    key(name);
+    line_.real(value);
+  }
+  void null(std::string_view name) override {
+    key(name);
+    line_.put("null");
+  }
+  void boolean(std::string_view name, bool value) override {
+    key(name);
+    line_.put(value ? "true" : "false");
+  }
+  void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc) override {
+    key(name);
+    line_.put('"');
+    put_time(t, zone, utc);
+    line_.put('"');
+  }
+  void changes(std::string_view name, const std::vector<PriorityChange>& changes,
+               const Policy& policy, const Zone& zone) override {
+    key(name);
+    line_.put('[');
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      line_.put(i == 0 ? "{\"at\":\"" : ",{\"at\":\"");
+      put_time(changes[i].at, zone, false);
+      line_.put("\",\"priority\":");
+      string(policy.priorities[changes[i].priority].id);
+      line_.put('}');
+    }
+    line_.put(']');
+  }
+  bool takes_explanation() const override { return true; }
+  void segments(std::string_view name, const std::vector<DayTrace>& trace,
+                const Zone& zone) override {
+    key(name);
+    append_segments(line_.out(), trace, zone);
+  }
+  void close() { line_.put(first_ ? "{}" : "}"); }
+
+ private:
+  // Field names are plain (fields.cpp checks), so a key is written as it is.
+  void key(std::string_view name) {
+    line_.put(first_ ? "{\"" : ",\"");
+    first_ = false;
+    line_.put(name);
+    line_.put("\":");
+  }
+  void string(std::string_view value) {
+    encode_json_string(value, [this](std::string_view piece) { line_.put(piece); });
+  }
   bool first_ = true;
-  std::size_t used_ = 0;
-  char buffer_[1024];
+};
+
+// Writes CSV (sep ',') or TSV (sep '\t') fields.
+class RowSink final : public BufferedSink {
+ public:
+  RowSink(std::string& out, char sep, TimeTextCache* cache, CellRuns* runs)
+      : BufferedSink(out, cache, runs), sep_(sep) {}
+
+  void text(std::string_view, std::string_view value) override {
+    next();
+    encode_delimited(value, sep_, [this](std::string_view piece) { line_.put(piece); });
+  }
+  void integer(std::string_view, std::int64_t value) override {
+    next();
+    line_.integer(value);
+  }
+  void real(std::string_view, double value) override {
+    next();
+    line_.real(value);
+  }
+  void null(std::string_view) override { next(); }
+  void time(std::string_view, date::sys_seconds t, const Zone& zone, bool utc) override {
+    next();  // ISO 8601 needs no quoting or escaping
+    put_time(t, zone, utc);
+  }
+  bool begin_run(const CellKey& key) override {
+    // A kept run begins with its separator, as every field but a line's first does.
+    const bool written = BufferedSink::begin_run(key);
+    if (written) first_ = false;
+    return written;
+  }
+
+ private:
+  void next() {
+    if (!first_) line_.put(sep_);
+    first_ = false;
+  }
+  char sep_;
+  bool first_ = true;
 };
 
 std::size_t hash_of(const CellKey& key) {
@@ -425,9 +459,11 @@ void RecordWriter::write(std::string& out, const Record& record, const Zone& dis
     out += '\n';
   } else if (form_ == Output::kJson || form_ == Output::kJsonl) {
     if (batch && form_ == Output::kJson) out += ",\n";
-    JsonSink sink(out, &times_, &runs_);
-    visit_fields(record, display, sink);
-    sink.close();
+    {
+      JsonSink sink(out, &times_, &runs_);
+      visit_fields(record, display, sink);
+      sink.close();
+    }  // the sink writes its buffer out when it goes
     if (!batch || form_ == Output::kJsonl) out += '\n';
   } else if (batch) {
     append_table_row(out, record, display);
