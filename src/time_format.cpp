@@ -210,7 +210,12 @@ std::optional<date::local_days> TimeFormat::read_date(std::string_view text) {
 }
 
 std::optional<TimeFormat::TimeOfDay> TimeFormat::read_time_of_day(std::string_view text) {
-  if (const auto* found = times_.find(text)) return *found;
+  if (const KeptTime* found = times_.find(text)) {
+    if (!found->valid) return std::nullopt;
+    TimeOfDay t{std::chrono::seconds{found->since_midnight}, std::nullopt};
+    if (found->has_offset) t.offset = std::chrono::seconds{found->offset};
+    return t;
+  }
   constexpr std::string_view kDay = "2000-01-01 ";
   constexpr date::local_days kThatDay{date::year{2000} / 1 / 1};
   probe_.assign(kDay).append(text);
@@ -227,7 +232,18 @@ std::optional<TimeFormat::TimeOfDay> TimeFormat::read_time_of_day(std::string_vi
       result = t;
     }
   }
-  times_.put(text, result);
+  KeptTime kept;
+  // Offsets beyond a day are not kept: 32 bits hold them, but no zone has one.
+  if (result && (!result->offset || std::chrono::abs(*result->offset) < std::chrono::hours{24})) {
+    kept.valid = true;
+    kept.since_midnight = static_cast<std::int32_t>(result->since_midnight.count());
+    kept.has_offset = result->offset.has_value();
+    kept.offset =
+        static_cast<std::int32_t>(result->offset.value_or(std::chrono::seconds{0}).count());
+    times_.put(text, kept);
+  } else if (!result) {
+    times_.put(text, kept);
+  }
   return result;
 }
 

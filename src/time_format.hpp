@@ -124,6 +124,12 @@ class TimeFormat {
     std::chrono::seconds since_midnight{0};
     std::optional<std::chrono::seconds> offset;
   };
+  // What a time-of-day text read as, in 12 bytes, so that the memo holds twice as many: a
+  // second of the day (0..86399) and an offset (under a day either way) fit 32 bits each.
+  struct KeptTime {
+    std::int32_t since_midnight = 0, offset = 0;
+    bool valid = false, has_offset = false;
+  };
 
   std::optional<date::local_days> read_date(std::string_view text);
   std::optional<TimeOfDay> read_time_of_day(std::string_view text);
@@ -154,7 +160,7 @@ class TimeFormat {
   std::string abbreviation_;
   std::string probe_;                                // a time of day after a day of its own
   Memo<std::optional<date::local_days>, 12> dates_;  // a few thousand days in an export
-  Memo<std::optional<TimeOfDay>, 17> times_;         // 86,400 seconds of a day
+  Memo<KeptTime, 18> times_;  // 86,400 seconds of a day, a slot for every third
 };
 
 }  // namespace sla
