@@ -16,6 +16,7 @@ EngineSetup setup_of(const Options& options) {
   setup.policies = policy_files(options.policies);
   setup.holidays = options.holidays;
   if (setup.policies.empty()) setup.builtin = builtin_policy();
+  setup.builtin_sets = builtin_holiday_set;
   return setup;
 }
 

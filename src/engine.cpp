@@ -54,7 +54,7 @@ HolidaySet Engine::holiday_sets(const std::vector<std::string>& names, Resources
   return set;
 }
 
-Engine::Engine(const EngineSetup& setup, Resources& resources) {
+Engine::Engine(const EngineSetup& setup, Resources& resources) : builtin_sets_(setup.builtin_sets) {
   std::vector<std::string> overrides;  // the text of each --holidays set, read once
   for (const std::string& name : setup.holidays) overrides.push_back(set_text(name, resources));
   auto add = [&](Policy policy, const std::string& source, bool builtin) {
@@ -76,7 +76,8 @@ Engine::Engine(const EngineSetup& setup, Resources& resources) {
   order_versions();
 }
 
-Engine::Engine(const Engine& other) : effective_(other.effective_) {
+Engine::Engine(const Engine& other)
+    : builtin_sets_(other.builtin_sets_), effective_(other.effective_) {
   std::map<const Zone*, const Zone*> zones;
   for (const auto& [name, zone] : other.zones_) {
     zones[zone.get()] = zones_.emplace(name, std::make_unique<Zone>(*zone)).first->second.get();
@@ -121,7 +122,15 @@ const HolidayCalendar& Engine::holidays(const std::vector<std::string>& keys,
   HolidaySet set;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     std::string_view name = keys[i];
-    if (name.substr(0, 8) == "builtin:") name.remove_prefix(8);
+    if (name.substr(0, 8) == "builtin:") {
+      name.remove_prefix(8);
+      std::optional<HolidaySet> compiled;
+      if (builtin_sets_ != nullptr) compiled = builtin_sets_(name);
+      if (compiled) {
+        set.merge(*compiled);
+        continue;
+      }
+    }
     set.merge(HolidaySet::parse(texts[i], name));
   }
   auto calendar = std::make_unique<HolidayCalendar>(std::move(set));

@@ -48,6 +48,9 @@ struct EngineSetup {
   // The built-in policy as compiled at build time (builtin_policy.hpp), so that it need not be
   // parsed; none: parse its embedded text.
   std::optional<Policy> builtin;
+  // The built-in holiday sets as compiled at build time (builtin_holiday_set), so that they
+  // need not be parsed; null: parse their embedded texts.
+  std::optional<HolidaySet> (*builtin_sets)(std::string_view name) = nullptr;
 };
 
 class Engine {
@@ -116,6 +119,7 @@ class Engine {
                 bool builtin, Resources& resources);
   void order_versions();
 
+  std::optional<HolidaySet> (*builtin_sets_)(std::string_view name) = nullptr;
   std::map<std::string, std::unique_ptr<Zone>> zones_;
   std::map<std::vector<std::string>, std::unique_ptr<HolidayCalendar>> calendars_;
   std::vector<Version> versions_;

@@ -286,4 +286,10 @@ HolidaySet HolidaySet::parse(std::string_view text, std::string_view source) {
   return set;
 }
 
+HolidaySet HolidaySet::of_rules(std::vector<HolidayRule> rules) {
+  HolidaySet set;
+  set.rules_ = std::move(rules);
+  return set;
+}
+
 }  // namespace sla

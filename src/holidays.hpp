@@ -46,6 +46,9 @@ class HolidaySet {
   // Throws InputError naming source, line and column of the first malformed line.
   static HolidaySet parse(std::string_view text, std::string_view source);
 
+  // Returns the set of `rules`, in order, as parse gives them: for sets compiled at build time.
+  static HolidaySet of_rules(std::vector<HolidayRule> rules);
+
   // Adds all of `other`'s rules to this set (union; an identical rule is kept once).
   void merge(const HolidaySet& other);
 

@@ -1,6 +1,7 @@
 // Tests of holiday rules: the file format, observed dates (OPM's published lists), lookup by day.
 #include "holidays.hpp"
 
+#include "builtin_policy.hpp"
 #include "embedded.hpp"
 #include "error.hpp"
 
@@ -77,6 +78,51 @@ constexpr const char* kChristmas = "Christmas Day";
 
 // OPM's published federal holiday lists (opm.gov, "Federal Holidays"), by the year the day
 // falls in: OPM lists Fri 2021-12-31 under 2022, here it is a day of 2021.
+// The sets compiled at build time are the sets their files parse to, rule by rule, and they
+// observe the same holidays in every year.
+TEST(BuiltinSets, CompiledAreTheParsedOnes) {
+  int rules = 0;
+  for (const std::string_view name : {"us-federal", "us-federal-closures"}) {
+    const HolidaySet parsed = HolidaySet::parse(embedded_holiday_set(name), name);
+    const std::optional<HolidaySet> compiled = builtin_holiday_set(name);
+    ASSERT_TRUE(compiled) << name;
+    ASSERT_EQ(compiled->rules().size(), parsed.rules().size()) << name;
+    for (std::size_t i = 0; i < parsed.rules().size(); ++i) {
+      const HolidayRule& a = compiled->rules()[i];
+      const HolidayRule& b = parsed.rules()[i];
+      SCOPED_TRACE(std::string(name) + ": " + b.name);
+      EXPECT_EQ(a.kind, b.kind);
+      EXPECT_EQ(a.month, b.month);
+      EXPECT_EQ(a.day, b.day);
+      EXPECT_EQ(a.year, b.year);
+      EXPECT_EQ(a.nth, b.nth);
+      EXPECT_EQ(a.weekday, b.weekday);
+      EXPECT_EQ(a.offset, b.offset);
+      EXPECT_EQ(a.observed, b.observed);
+      EXPECT_EQ(a.from_year, b.from_year);
+      EXPECT_EQ(a.until_year, b.until_year);
+      EXPECT_EQ(a.closed.has_value(), b.closed.has_value());
+      if (a.closed && b.closed) {
+        EXPECT_EQ(a.closed->open, b.closed->open);
+        EXPECT_EQ(a.closed->close, b.closed->close);
+      }
+      EXPECT_EQ(a.name, b.name);
+      ++rules;
+    }
+    for (int y = 1900; y <= 2200; ++y) {
+      const auto ours = compiled->observed_in(date::year{y});
+      const auto theirs = parsed.observed_in(date::year{y});
+      ASSERT_EQ(ours.size(), theirs.size()) << y;
+      for (std::size_t i = 0; i < ours.size(); ++i) {
+        EXPECT_EQ(ours[i].observed_on, theirs[i].observed_on) << y;
+        EXPECT_EQ(ours[i].rule->name, theirs[i].rule->name) << y;
+      }
+    }
+  }
+  EXPECT_GT(rules, 20);
+  EXPECT_FALSE(builtin_holiday_set("us-federal-typo"));
+}
+
 TEST(UsFederal, MatchesOpm2020To2027) {
   const std::map<int, Dates> opm = {
       {2020,

@@ -61,6 +61,7 @@ const Engine& builtin_engine() {
     TestResources resources;
     EngineSetup setup;
     setup.builtin = sla::builtin_policy();  // compiled, as every front builds it
+    setup.builtin_sets = sla::builtin_holiday_set;
     return Engine(setup, resources);
   }();
   return engine;

@@ -1,7 +1,10 @@
-// Writes the built-in policy as C++ that builds the Policy value, for builtin_policy.hpp: the
-// TOML is parsed here, at build time, by the same parser as any policy file.
+// Writes the built-in policy and holiday sets as C++ that builds their values, for
+// builtin_policy.hpp: the TOML and the holiday files are parsed here, at build time, by the same
+// parsers as any policy or holiday file.
 // Usage: sla_builtin_policy_gen POLICY.toml OUT.cpp
+#include "embedded.hpp"
 #include "error.hpp"
+#include "holidays.hpp"
 #include "policy_file.hpp"
 
 #include <fmt/format.h>
@@ -42,8 +45,10 @@ std::string place(SourcePlace p) {
 
 std::string write(const Policy& p) {
   std::string out =
-      "// Generated at build time from policies/codesecure.toml by sla_builtin_policy_gen.\n"
-      "#include \"builtin_policy.hpp\"\n\nnamespace sla {\n\nPolicy builtin_policy() {\n"
+      "// Generated at build time from policies/codesecure.toml and holidays/ by\n"
+      "// sla_builtin_policy_gen.\n"
+      "#include \"builtin_policy.hpp\"\n\n#include <vector>\n\nnamespace sla {\n\n"
+      "Policy builtin_policy() {\n"
       "  Policy p;\n";
   out += fmt::format("  p.name = {};\n", literal(p.name));
   if (p.effective) {
@@ -97,7 +102,34 @@ std::string write(const Policy& p) {
     out += cell.calendar ? fmt::format("std::size_t{{{}}}}});\n", *cell.calendar)
                          : std::string("std::nullopt});\n");
   }
-  return out + "  return p;\n}\n\n}  // namespace sla\n";
+  return out + "  return p;\n}\n\n";
+}
+
+// Returns builtin_holiday_set for the sets `names`, each parsed from its embedded text.
+std::string write_sets(const std::vector<std::string>& names) {
+  std::string out =
+      "std::optional<HolidaySet> builtin_holiday_set(std::string_view name) {\n"
+      "  using Kind = HolidayRule::Kind;\n";
+  for (const std::string& name : names) {
+    const HolidaySet set = HolidaySet::parse(embedded_holiday_set(name), name);
+    out += fmt::format("  if (name == {}) {{\n    std::vector<HolidayRule> r;\n", literal(name));
+    for (const HolidayRule& h : set.rules()) {
+      const char* kind = h.kind == HolidayRule::Kind::kFixed  ? "kFixed"
+                         : h.kind == HolidayRule::Kind::kOnce ? "kOnce"
+                                                              : "kNthWeekday";
+      const std::string closed =
+          h.closed ? fmt::format(
+                         "OpenInterval{{std::chrono::seconds{{{}}}, std::chrono::seconds{{{}}}}}",
+                         h.closed->open.count(), h.closed->close.count())
+                   : std::string("std::nullopt");
+      out += fmt::format(
+          "    r.push_back({{Kind::{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}});\n", kind,
+          h.month, h.day, h.year, h.nth, h.weekday, h.offset, h.observed, h.from_year, h.until_year,
+          closed, literal(h.name));
+    }
+    out += "    return HolidaySet::of_rules(std::move(r));\n  }\n";
+  }
+  return out + "  return std::nullopt;\n}\n\n}  // namespace sla\n";
 }
 
 }  // namespace
@@ -112,7 +144,17 @@ int main(int argc, char** argv) {
   std::ostringstream text;
   text << in.rdbuf();
   try {
-    const std::string code = sla::write(sla::parse_policy(text.str(), "codesecure.toml"));
+    std::vector<std::string> sets;
+    const std::string_view names = sla::embedded_holiday_set_names();
+    for (std::size_t at = 0; at < names.size();) {
+      std::size_t end = names.find(',', at);
+      if (end == std::string_view::npos) end = names.size();
+      sets.emplace_back(names.substr(at, end - at));
+      at = end + 1;
+      while (at < names.size() && names[at] == ' ') ++at;
+    }
+    const std::string code =
+        sla::write(sla::parse_policy(text.str(), "codesecure.toml")) + sla::write_sets(sets);
     std::ofstream out(argv[2], std::ios::binary);
     out << code;
     if (!out.flush()) {

@@ -15,6 +15,7 @@ std::unique_ptr<Engine> Connection::build(const std::vector<std::string>& paths)
     setup.policies.push_back({read_file(path, "policy file"), path, false});
   }
   if (setup.policies.empty()) setup.builtin = builtin_policy();
+  setup.builtin_sets = builtin_holiday_set;
   return std::make_unique<Engine>(setup, resources);
 }
 
