@@ -8,85 +8,145 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
 
 namespace sla {
 namespace {
 
-// Repeatable options take one value each time (allow_extra_args(false)): CLI11 lets a list
-// option take every word after it, so that `--policy FILE tickets.csv` read the tickets as a
-// second policy.
+// Where an option's value goes: text, text that may be absent, a list, a flag.
+using Target =
+    std::variant<std::string*, std::optional<std::string>*, std::vector<std::string>*, bool*>;
 
-void add_common(CLI::App& app, Options& o) {
-  app.add_option("--holidays", o.holidays,
-                 "Holiday set: us-federal, us-federal-closures or a file (repeatable; the "
-                 "union replaces the default us-federal)")
-      ->type_name("SET")
-      ->allow_extra_args(false);
-  app.add_option("--policy", o.policies,
-                 "Policy file (repeatable: one per version, by effective date; default "
-                 "$SLA_POLICY, else the built-in CodeSecure policy)")
-      ->type_name("FILE")
-      ->allow_extra_args(false);
-  app.add_option("--tz", o.tz, "Show times in ZONE (IANA name, UTC or local); the clock stays")
-      ->type_name("ZONE");
-  app.add_option("-o,--output", o.output, "Output: text, json, jsonl, csv or tsv (policy: toml)")
-      ->type_name("FORMAT");
-  app.add_option("--color", o.color, "Colour: auto (terminal without NO_COLOR), always, never")
-      ->type_name("WHEN")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+// One option: its names ("-s,--submitted"), where its value goes, its help, the name of its
+// value in the help.
+struct Spec {
+  const char* names;
+  Target target;
+  const char* help;
+  const char* value = "";
+};
+
+// The options every command takes.
+std::vector<Spec> common_options(Options& o) {
+  return {
+      {"--holidays", &o.holidays,
+       "Holiday set: us-federal, us-federal-closures or a file (repeatable; the union replaces "
+       "the default us-federal)",
+       "SET"},
+      {"--policy", &o.policies,
+       "Policy file (repeatable: one per version, by effective date; default $SLA_POLICY, else "
+       "the built-in CodeSecure policy)",
+       "FILE"},
+      {"--tz", &o.tz, "Show times in ZONE (IANA name, UTC or local); the clock stays", "ZONE"},
+      {"-o,--output", &o.output, "Output: text, json, jsonl, csv or tsv (policy: toml)", "FORMAT"},
+      {"--color", &o.color, "Colour: auto (terminal without NO_COLOR), always, never", "WHEN"},
+  };
 }
 
-void add_ticket(CLI::App& app, Options& o) {
-  app.add_option("-s,--submitted", o.submitted, "When the ticket was submitted (default: now)")
-      ->type_name("TIME");
-  app.add_option(
-         "-p,--priority", o.priority,
-         "An id or alias of the policy's (built in: P1..P4, 1..4, urgent, high, normal, low; "
-         "default P3)")
-      ->type_name("PRIORITY");
-  app.add_option("-t,--tier", o.tier,
-                 "A tier of the policy's (built in: standard or premium; default standard)")
-      ->type_name("TIER");
-  app.add_option("--calendar", o.calendar,
-                 "The ticket's own calendar of the policy, over its target's")
-      ->type_name("NAME");
-  app.add_option("--reclassified", o.reclassified,
-                 "From TIME on the ticket has PRIORITY (repeatable; -p: as submitted)")
-      ->type_name("TIME=PRIORITY")
-      ->allow_extra_args(false);
-  app.add_option("--paused", o.paused,
-                 "The clock stood still from FROM to TO; FROM/ runs on (repeatable)")
-      ->type_name("FROM/TO")
-      ->allow_extra_args(false);
-  app.add_flag("--reseller", o.reseller, "Bought through a reseller: this SLA does not apply");
-  app.add_flag("--explain", o.explain, "Show the business time counted, day by day");
-  app.add_option("--format", o.format, "Template with named fields, e.g. '{deadline}'")
-      ->type_name("TEMPLATE");
+// What a single ticket is.
+std::vector<Spec> ticket_options(Options& o) {
+  return {
+      {"-s,--submitted", &o.submitted, "When the ticket was submitted (default: now)", "TIME"},
+      {"-p,--priority", &o.priority,
+       "An id or alias of the policy's (built in: P1..P4, 1..4, urgent, high, normal, low; "
+       "default P3)",
+       "PRIORITY"},
+      {"-t,--tier", &o.tier,
+       "A tier of the policy's (built in: standard or premium; default standard)", "TIER"},
+      {"--calendar", &o.calendar, "The ticket's own calendar of the policy, over its target's",
+       "NAME"},
+      {"--reclassified", &o.reclassified,
+       "From TIME on the ticket has PRIORITY (repeatable; -p: as submitted)", "TIME=PRIORITY"},
+      {"--paused", &o.paused, "The clock stood still from FROM to TO; FROM/ runs on (repeatable)",
+       "FROM/TO"},
+      {"--reseller", &o.reseller, "Bought through a reseller: this SLA does not apply"},
+      {"--explain", &o.explain, "Show the business time counted, day by day"},
+      {"--format", &o.format, "Template with named fields, e.g. '{deadline}'", "TEMPLATE"},
+  };
 }
 
 // How tickets are read: zones, time formats and words of help-desk exports.
-void add_reading(CLI::App& app, Options& o) {
-  app.add_option("--input-tz", o.input_tz,
-                 "Read times without an offset in ZONE (default: the policy zone)")
-      ->type_name("ZONE");
-  app.add_option("--time-format", o.time_format,
-                 "Also read times in this strftime-style format, e.g. '%d/%b/%y %I:%M %p'")
-      ->type_name("FMT");
-  app.add_option("--priority-map", o.priority_map,
-                 "More priority words: WORD=PRIORITY,... (WORD= or -= for the default)")
-      ->type_name("MAP")
-      ->allow_extra_args(false);
-  app.add_option("--tier-map", o.tier_map, "More tier words: WORD=TIER,...")
-      ->type_name("MAP")
-      ->allow_extra_args(false);
+std::vector<Spec> reading_options(Options& o) {
+  return {
+      {"--input-tz", &o.input_tz, "Read times without an offset in ZONE (default: the policy zone)",
+       "ZONE"},
+      {"--time-format", &o.time_format,
+       "Also read times in this strftime-style format, e.g. '%d/%b/%y %I:%M %p'", "FMT"},
+      {"--priority-map", &o.priority_map,
+       "More priority words: WORD=PRIORITY,... (WORD= or -= for the default)", "MAP"},
+      {"--tier-map", &o.tier_map, "More tier words: WORD=TIER,...", "MAP"},
+  };
 }
 
-void add_state(CLI::App& app, Options& o) {
-  app.add_option("--now", o.now, "The moment to judge the ticket at (default: now)")
-      ->type_name("TIME");
-  app.add_option("--warn", o.warn, "at_risk from this percentage of the target (default 75)")
-      ->type_name("PCT");
+std::vector<Spec> state_options(Options& o) {
+  return {
+      {"--now", &o.now, "The moment to judge the ticket at (default: now)", "TIME"},
+      {"--warn", &o.warn, "at_risk from this percentage of the target (default 75)", "PCT"},
+  };
+}
+
+// The option names argv gives ("--tz" of "--tz=UTC", "-p" of "-pP1"), or every name when it
+// asks for help, which lists them all.
+class Named {
+ public:
+  Named(int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+      const std::string_view arg = argv[i];
+      if (arg == "--") break;
+      if (arg == "-h" || arg == "--help") all_ = true;
+      if (arg.size() < 2 || arg[0] != '-') continue;
+      names_.emplace_back(arg[1] == '-' ? arg.substr(0, arg.find('=')) : arg.substr(0, 2));
+    }
+  }
+  // Returns whether argv names one of `names` ("-s,--submitted"); a positional always.
+  bool any(std::string_view names) const {
+    if (all_ || names.empty() || names[0] != '-') return true;
+    for (std::size_t at = 0; at <= names.size();) {
+      std::size_t end = names.find(',', at);
+      if (end == std::string_view::npos) end = names.size();
+      const std::string_view name = names.substr(at, end - at);
+      if (std::find(names_.begin(), names_.end(), name) != names_.end()) return true;
+      at = end + 1;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::string_view> names_;
+  bool all_ = false;
+};
+
+// Declares on `app` the options of `specs` that argv names: building a CLI11 option costs
+// some 20,000 instructions, most of a single command's start-up, and an option argv does not
+// name would only keep its default. Repeatable options take one value each time
+// (allow_extra_args(false)): CLI11 lets a list option take every word after it, so that
+// `--policy FILE tickets.csv` would read the tickets as a second policy.
+void declare(CLI::App& app, const std::vector<Spec>& specs, const Named& named) {
+  for (const Spec& spec : specs) {
+    if (!named.any(spec.names)) continue;
+    std::visit(
+        [&](auto* target) {
+          using T = std::remove_pointer_t<decltype(target)>;
+          if constexpr (std::is_same_v<T, bool>) {
+            app.add_flag(spec.names, *target, spec.help);
+          } else {
+            CLI::Option* option = app.add_option(spec.names, *target, spec.help);
+            option->type_name(spec.value);
+            if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+              if (spec.names[0] == '-') option->allow_extra_args(false);  // not files, years
+            }
+            if (std::string_view(spec.names) == "--color") {
+              option->check(CLI::IsMember({"auto", "always", "never"}));
+            }
+          }
+        },
+        spec.target);
+  }
 }
 
 // One line, whatever CLI11 said.
@@ -126,49 +186,43 @@ std::string command_of(int argc, const char* const* argv) {
   return i == 0 ? "due" : argv[i];
 }
 
-// Declares the options of `command` on `app`. Only the command being run gets its options:
-// building CLI11 options is most of sla's start-up time.
-void add_options(CLI::App& app, const std::string& command, Options& o) {
-  if (command == "due" || command == "check") add_ticket(app, o);
-  if (command == "due" || command == "check" || command == "batch") add_reading(app, o);
+// Declares the options of `command` on `app` that argv names. Only the command being run gets
+// its options: building CLI11 options is most of sla's start-up time.
+void add_options(CLI::App& app, const std::string& command, Options& o, const Named& named) {
+  std::vector<Spec> specs;
+  auto add = [&specs](std::vector<Spec> more) {
+    specs.insert(specs.end(), more.begin(), more.end());
+  };
+  if (command == "due" || command == "check") add(ticket_options(o));
+  if (command == "due" || command == "check" || command == "batch") add(reading_options(o));
   if (command == "check") {
-    add_state(app, o);
-    app.add_option("--responded", o.responded, "When the first response was sent")
-        ->type_name("TIME");
+    add(state_options(o));
+    add({{"--responded", &o.responded, "When the first response was sent", "TIME"}});
   }
   if (command == "batch") {
-    app.add_option("files", o.inputs, "CSV files (- for standard input; default -)")
-        ->type_name("FILE");
-    add_state(app, o);
-    app.add_option("--only", o.only, "Keep rows of these statuses (comma-separated)")
-        ->type_name("STATUS,...");
-    app.add_flag("--summary", o.summary, "Counts and compliance instead of rows");
-    app.add_option("--column", o.columns,
-                   "Read FIELD from the column named HEADER: FIELD=HEADER (repeatable)")
-        ->type_name("FIELD=HEADER")
-        ->allow_extra_args(false);
-    app.add_option("--delimiter", o.delimiter,
-                   "Field separator: a character such as ';', or tab (default ',', tab for *.tsv)")
-        ->type_name("CHAR");
-    app.add_option("--format", o.format, "Template with named fields per row")
-        ->type_name("TEMPLATE");
+    add({{"files", &o.inputs, "CSV files (- for standard input; default -)", "FILE"}});
+    add(state_options(o));
+    add({{"--only", &o.only, "Keep rows of these statuses (comma-separated)", "STATUS,..."},
+         {"--summary", &o.summary, "Counts and compliance instead of rows"},
+         {"--column", &o.columns,
+          "Read FIELD from the column named HEADER: FIELD=HEADER (repeatable)", "FIELD=HEADER"},
+         {"--delimiter", &o.delimiter,
+          "Field separator: a character such as ';', or tab (default ',', tab for *.tsv)", "CHAR"},
+         {"--format", &o.format, "Template with named fields per row", "TEMPLATE"}});
   }
   if (command == "policy") {
-    app.add_option("--check", o.check, "Validate policy files and exit 0 or 2 (repeatable)")
-        ->allow_extra_args(false)
-        ->type_name("FILE");
+    add({{"--check", &o.check, "Validate policy files and exit 0 or 2 (repeatable)", "FILE"}});
   }
   if (command == "holidays") {
-    app.add_option("years", o.inputs, "Years (default: this year)")->type_name("YEAR");
-    app.add_option("--format", o.format,
-                   "Template with named fields per holiday, e.g. '{date} {name}'")
-        ->type_name("TEMPLATE");
-    app.add_option("--calendar", o.calendar, "The policy calendar whose holidays to list")
-        ->type_name("NAME");
-    app.add_option("--from", o.from, "First date of a range")->type_name("DATE");
-    app.add_option("--to", o.to, "Last date of a range")->type_name("DATE");
+    add({{"years", &o.inputs, "Years (default: this year)", "YEAR"},
+         {"--format", &o.format, "Template with named fields per holiday, e.g. '{date} {name}'",
+          "TEMPLATE"},
+         {"--calendar", &o.calendar, "The policy calendar whose holidays to list", "NAME"},
+         {"--from", &o.from, "First date of a range", "DATE"},
+         {"--to", &o.to, "Last date of a range", "DATE"}});
   }
-  add_common(app, o);
+  add(common_options(o));
+  declare(app, specs, named);
 }
 
 // Returns CLI11's complaint as one line that quotes the offending argument.
@@ -217,12 +271,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       {"batch", "Check many tickets from CSV files or standard input"},
       {"policy", "The policy in force: SLA table, priorities, hours (--check FILE validates)"},
       {"holidays", "Observed holidays of years or a range"}};
+  const Named named(argc, argv);
   for (const auto& [name, description] : kCommands) {
     CLI::App* sub = app.add_subcommand(name, description);
-    if (o.command == name) add_options(*sub, o.command, o);
+    if (o.command == name) add_options(*sub, o.command, o, named);
   }
   // Bare `sla` is `sla due`.
-  if (o.command == "due") add_options(app, "due", o);
+  if (o.command == "due") add_options(app, "due", o, named);
 
   try {
     app.parse(argc, argv);
