@@ -24,6 +24,10 @@ namespace {
 constexpr std::string_view kPolicyZone = "America/New_York";
 
 // Reads a file; returns false (errno set) if it cannot be opened or read, or is a directory.
+// Policy, holiday and zone files are kilobytes: a bigger one (or /dev/zero, which never
+// ends) is refused rather than read until memory runs out.
+constexpr std::size_t kMaxFile = std::size_t{16} << 20;
+
 bool try_read(const std::string& path, std::string& content) {
   struct stat info {};
   if (stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
@@ -32,10 +36,17 @@ bool try_read(const std::string& path, std::string& content) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxFile) {
+      errno = EFBIG;
+      return false;
+    }
+  }
   if (in.bad()) return false;
-  content = std::move(buffer).str();
+  content = std::move(text);
   return true;
 }
 
@@ -120,8 +131,9 @@ std::string suggestion(std::string_view name, const std::string& dir) {
 std::string read_file(const std::string& path, std::string_view what) {
   std::string content;
   if (!try_read(path, content)) {
-    throw InputError("cannot read " + std::string(what) + " " + quote(path) + ": " +
-                     std::strerror(errno));
+    const std::string why = errno == EFBIG ? "larger than 16 MiB; expected a policy or holiday file"
+                                           : std::strerror(errno);
+    throw InputError("cannot read " + std::string(what) + " " + quote(path) + ": " + why);
   }
   return content;
 }

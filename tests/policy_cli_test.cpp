@@ -207,6 +207,16 @@ TEST_F(PolicyCli, TheExamplePolicyLoads) {
   EXPECT_EQ(due.out, "2026-12-01T16:00:00+01:00\n");
 }
 
+// A file that never ends is refused, not read until memory runs out.
+TEST_F(PolicyCli, AnEndlessPolicyFileIsRefused) {
+  RunResult r = sla({"--policy", "/dev/zero", "-s", "2026-11-26 22:00"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err,
+            "sla: error: cannot read --policy \"/dev/zero\": larger than 16 MiB; expected a "
+            "policy or holiday file\n");
+  EXPECT_EQ(r.out, "");
+}
+
 // A repeatable option takes one word each time: the file after it is batch's input.
 TEST_F(PolicyCli, APolicyBeforeBatchFilesTakesOneWord) {
   const std::string contract = file("acme.toml", kContract);
