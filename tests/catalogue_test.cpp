@@ -231,11 +231,17 @@ std::vector<Case> holiday_cases() {
       holiday_case("ErrorOnThirdLine", "01-01 | observed | A\n# comment\n3rd Mox of Jan | | X\n",
                    "3:5: unknown weekday, got \"Mox\""),
   };
-  // A 100 MB line: refused, quoted in 60 bytes.
+  // A 100 MB line: refused by its size, before anything quotes it.
   cases.push_back({"HolidayFileHundredMegabyteLine",
                    {"--holidays", "{dir}/h.txt"},
-                   "{dir}/h.txt:1:1: missing fields, got " + quoted_start(repeat('A', 60)),
+                   "cannot read --holidays \"{dir}/h.txt\": larger than 16 MiB; expected a "
+                   "policy or holiday file",
                    {{"h.txt", "", std::size_t{100} << 20, 'A', "\n"}}});
+  // A 10 MB line, under the limit: refused, quoted in 60 bytes.
+  cases.push_back({"HolidayFileTenMegabyteLine",
+                   {"--holidays", "{dir}/h.txt"},
+                   "{dir}/h.txt:1:1: missing fields, got " + quoted_start(repeat('A', 60)),
+                   {{"h.txt", "", std::size_t{10} << 20, 'A', "\n"}}});
   // Random bytes: refused at the first control character.
   std::string noise;
   std::uint32_t state = 20261125;
