@@ -68,9 +68,9 @@ std::string reseller_text(Output output, const Policy& policy) {
   return out + "\n";
 }
 
-// Writes one due/check result in the chosen output.
-void write_result(const Options& options, const Context& ctx, Output output, const Result& r,
-                  bool check, std::ostream& out) {
+// Writes one due/check result in the chosen output, or through `format` if not null.
+void write_result(const Options& options, const Context& ctx, Output output,
+                  const OutputTemplate* format, const Result& r, bool check, std::ostream& out) {
   Record record;
   record.set = check ? FieldSet::kCheck : FieldSet::kDue;
   record.result = &r;
@@ -84,11 +84,9 @@ void write_result(const Options& options, const Context& ctx, Output output, con
     record.trace_zone = &clock.zone();
   }
   const Zone& display = ctx.display(r.ticket.version);
-  std::optional<OutputTemplate> format;
-  if (options.format) format = OutputTemplate::parse(*options.format, record.set);
   const TextStyle style{&ctx.engine.policy_zone(r.ticket.version), &display,
                         output == Output::kText && color_wanted(options.color)};
-  RecordWriter writer(output, record.set, format ? &*format : nullptr, style);
+  RecordWriter writer(output, record.set, format, style);
   std::string text;
   writer.begin(text);
   writer.write(text, record, display);
@@ -101,8 +99,11 @@ void write_result(const Options& options, const Context& ctx, Output output, con
 int run_ticket(const Options& options, Context& ctx, std::ostream& out) {
   const bool check = options.command == "check";
   const Output output = parse_output(options.output, kTicketOutputs);
-  if (options.format)
-    OutputTemplate::parse(*options.format, check ? FieldSet::kCheck : FieldSet::kDue);
+  // Parsed before the ticket is read, so that a bad template is the error reported.
+  std::optional<OutputTemplate> format;
+  if (options.format) {
+    format = OutputTemplate::parse(*options.format, check ? FieldSet::kCheck : FieldSet::kDue);
+  }
   const date::sys_seconds now = check ? ctx.time(options.now, "--now") : ctx.now;
   Ticket ticket = read_ticket(options, ctx, now);
   double warn = check ? parse_warn(options.warn) : 75.0;
@@ -113,7 +114,7 @@ int run_ticket(const Options& options, Context& ctx, std::ostream& out) {
   // For due, the state at now gives the text its relative phrase; JSON and CSV leave it out.
   std::optional<Result> r = ctx.engine.evaluate(ticket, now, warn);
   if (!r) throw InputError(ctx.engine.no_deadline_message(ticket));
-  write_result(options, ctx, output, *r, check, out);
+  write_result(options, ctx, output, format ? &*format : nullptr, *r, check, out);
   Status s = r->check->status;
   return check && (s == Status::kBreached || s == Status::kMissed) ? 1 : 0;
 }

@@ -30,18 +30,6 @@ const CheckState& state(const Record& rec) {
   return *rec.result->check;
 }
 
-// Writes YYYY-MM-DD into `out`. REQUIRES: a year 0..9999.
-void put_date(char* out, date::year_month_day ymd) {
-  auto put = [](char* p, unsigned v, int n) {
-    for (int i = n - 1; i >= 0; --i, v /= 10) p[i] = static_cast<char>('0' + v % 10);
-  };
-  put(out, static_cast<unsigned>(int{ymd.year()}), 4);
-  out[4] = '-';
-  put(out + 5, unsigned{ymd.month()}, 2);
-  out[7] = '-';
-  put(out + 8, unsigned{ymd.day()}, 2);
-}
-
 using S = FieldSink;
 using Z = Zone;
 using N = std::string_view;
@@ -77,11 +65,9 @@ constexpr Field kFields[] = {
      [](const Record& r, const Z&, S& s, N n) { s.text(n, res(r).policy->name); }},
     {"policy_effective", Group::kDue, true,
      [](const Record& r, const Z&, S& s, N n) {
+       // Once a cell in batch: its run of fields is kept as written.
        const auto& effective = res(r).policy->effective;
-       if (!effective) return s.null(n);
-       char day[10];
-       put_date(day, date::year_month_day{*effective});
-       s.text(n, std::string_view(day, sizeof day));
+       effective ? s.text(n, date::format("%F", *effective)) : s.null(n);
      }},
     {"calendar", Group::kDue, true,
      [](const Record& r, const Z&, S& s, N n) { s.text(n, res(r).calendar_terms().name); }},
@@ -190,8 +176,8 @@ const std::vector<Step>& plan(FieldSet set) {
 
 std::vector<std::string_view> names_of(FieldSet set) {
   std::vector<std::string_view> names;
-  for (const Field& f : kFields) {
-    if (in_set(f.group, set) && f.group != Group::kExplain) names.push_back(f.name);
+  for (const Step& step : plan(set)) {
+    if (step.field->group != Group::kExplain) names.push_back(step.field->name);
   }
   return names;
 }

@@ -55,17 +55,6 @@ void append_integer(std::string& out, std::int64_t value) {
   out.append(text, static_cast<std::size_t>(end - text));
 }
 
-void append_instant(std::string& out, date::sys_seconds t, const Zone& zone, bool utc,
-                    TimeTextCache* cache) {
-  if (cache != nullptr) {
-    out += cache->text(t, zone, utc);
-  } else if (utc) {
-    append_utc(out, t);
-  } else {
-    append_time(out, t, zone);
-  }
-}
-
 // Appends a time as a JSON string: ISO 8601 needs no escaping.
 void append_json_time(std::string& out, date::sys_seconds t, const Zone& zone) {
   out += '"';
@@ -217,7 +206,7 @@ class BufferedSink : public FieldSink {
     if (cache_ != nullptr) {
       line_.put(cache_->text(t, zone, utc));
     } else {
-      append_instant(line_.out(), t, zone, utc, nullptr);
+      utc ? append_utc(line_.out(), t) : append_time(line_.out(), t, zone);
     }
   }
   LineBuffer line_;
