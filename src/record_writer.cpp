@@ -4,6 +4,7 @@
 
 #include "delimited_text.hpp"
 #include "error.hpp"
+#include "field_table.hpp"
 #include "json_text.hpp"
 #include "time_text.hpp"
 
@@ -132,6 +133,13 @@ class LineBuffer {
     char text[2 * kRealSize];  // room the compiler can see for put's widest copy
     put(std::string_view(text, write_real(text, value)));
   }
+  // Returns where `n` bytes (at most the buffer's size) may be written, to be kept by commit.
+  char* room(std::size_t n) {
+    if (used_ + n > sizeof buffer_) flush();
+    return buffer_ + used_;
+  }
+  // Keeps `n` bytes written where room() said.
+  void commit(std::size_t n) { used_ += n; }
   // Appends what the buffer holds to the output.
   void flush() {
     out_.append(buffer_, used_);
@@ -204,7 +212,9 @@ class BufferedSink : public FieldSink {
  protected:
   void put_time(date::sys_seconds t, const Zone& zone, bool utc) {
     if (cache_ != nullptr) {
-      line_.put(cache_->text(t, zone, utc));
+      // Straight into the line, as nearly every instant can be.
+      const std::size_t n = cache_->write(line_.room(TimeTextCache::kSize), t, zone, utc);
+      n > 0 ? line_.commit(n) : line_.put(cache_->text(t, zone, utc));
     } else {
       utc ? append_utc(line_.out(), t) : append_time(line_.out(), t, zone);
     }
@@ -301,6 +311,11 @@ class RowSink final : public BufferedSink {
     line_.real(value);
   }
   void null(std::string_view) override { next(); }
+  void changes(std::string_view name, const std::vector<PriorityChange>& changes,
+               const Policy& policy, const Zone& zone) override {
+    // Most tickets have none: an empty field, without building the list.
+    changes.empty() ? next() : FieldSink::changes(name, changes, policy, zone);
+  }
   void time(std::string_view, date::sys_seconds t, const Zone& zone, bool utc) override {
     next();  // ISO 8601 needs no quoting or escaping
     put_time(t, zone, utc);
@@ -332,11 +347,11 @@ std::size_t hash_of(const CellKey& key) {
 }  // namespace
 
 TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool utc) {
-  if (days_.empty()) days_.resize(1024);
+  if (days_.empty()) days_.resize(kDays);
   const std::int64_t number = floor_days(t);
-  const std::size_t slot =
-      (static_cast<std::size_t>(number) ^ (std::hash<const void*>()(&zone) >> 4) ^ (utc ? 7 : 0)) %
-      days_.size();
+  const std::size_t slot = (static_cast<std::size_t>(number) * 2 + (utc ? 1 : 0) +
+                            (reinterpret_cast<std::uintptr_t>(&zone) >> 4) * 0x9E37) &
+                           (kDays - 1);
   Day& d = days_[slot];
   if (d.zone == &zone && d.utc == utc && d.from <= t && t < d.until) return d;
   d.zone = &zone;
@@ -377,29 +392,31 @@ TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool ut
   return d;
 }
 
-std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool utc) {
+std::size_t TimeTextCache::write(char* out, date::sys_seconds t, const Zone& zone, bool utc) {
   constexpr std::int64_t kYear0 = -62167219200, kYear10000 = 253402300800;  // Unix seconds
   const std::int64_t s = t.time_since_epoch().count();
   // Past years 0..9999 (and their offsets) the general writer says what happens.
-  if (s < kYear0 + 86400 || s >= kYear10000 - 86400) {
-    scratch_.clear();
-    utc ? append_utc(scratch_, t) : append_time(scratch_, t, zone);
-    return scratch_;
-  }
+  if (s < kYear0 + 86400 || s >= kYear10000 - 86400) return 0;
   const Day& d = day(s, zone, utc);
   const std::int64_t local = s + d.offset;
   const std::int64_t days = floor_days(local);
   const auto second = static_cast<unsigned>(local - days * 86400);
-  char* p = text_.data();
-  std::memcpy(p, d.dates.data() + (days == d.local_day ? 0 : 10), 10);
-  p[10] = 'T';
-  put2(p + 11, second / 3600);
-  p[13] = ':';
-  put2(p + 14, second / 60 % 60);
-  p[16] = ':';
-  put2(p + 17, second % 60);
-  std::memcpy(p + 19, d.offset_text.data(), d.offset_text.size());
-  return {p, 19 + std::size_t{d.offset_size}};
+  std::memcpy(out, d.dates.data() + (days == d.local_day ? 0 : 10), 10);
+  out[10] = 'T';
+  put2(out + 11, second / 3600);
+  out[13] = ':';
+  put2(out + 14, second / 60 % 60);
+  out[16] = ':';
+  put2(out + 17, second % 60);
+  std::memcpy(out + 19, d.offset_text.data(), d.offset_text.size());
+  return 19 + std::size_t{d.offset_size};
+}
+
+std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool utc) {
+  if (const std::size_t n = write(text_.data(), t, zone, utc)) return {text_.data(), n};
+  scratch_.clear();
+  utc ? append_utc(scratch_, t) : append_time(scratch_, t, zone);
+  return scratch_;
 }
 
 const std::string* CellRuns::find(const CellKey& key) const {
@@ -443,14 +460,14 @@ void RecordWriter::write(std::string& out, const Record& record, const Zone& dis
   } else if (form_ == Output::kCsv || form_ == Output::kTsv) {
     {
       RowSink sink(out, form_ == Output::kCsv ? ',' : '\t', &times_, &runs_);
-      visit_fields(record, display, sink);
+      field_table::visit(record, display, sink);
     }  // the sink writes its buffer out when it goes
     out += '\n';
   } else if (form_ == Output::kJson || form_ == Output::kJsonl) {
     if (batch && form_ == Output::kJson) out += ",\n";
     {
       JsonSink sink(out, &times_, &runs_);
-      visit_fields(record, display, sink);
+      field_table::visit(record, display, sink);
       sink.close();
     }  // the sink writes its buffer out when it goes
     if (!batch || form_ == Output::kJsonl) out += '\n';

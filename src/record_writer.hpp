@@ -26,6 +26,11 @@ class TimeTextCache {
   // call.
   std::string_view text(date::sys_seconds t, const Zone& zone, bool utc);
 
+  // Writes `t` as text() returns it at `out`, which has kSize bytes, and returns the length;
+  // or returns 0, having written nothing, for an instant outside years 0..9999 (text() then).
+  static constexpr std::size_t kSize = 32;
+  std::size_t write(char* out, date::sys_seconds t, const Zone& zone, bool utc);
+
  private:
   // A stretch of one UTC day in which `zone`'s offset is `offset`: [from, until).
   struct Day {
@@ -40,10 +45,11 @@ class TimeTextCache {
   };
   Day& day(std::int64_t t, const Zone& zone, bool utc);
 
-  // By UTC day and zone, 1,024 of them (some three years of one zone), allocated on first use:
-  // a single ticket's writer writes a few times.
+  // By UTC day and zone, kDays of them (some five years of one zone shown in it and in UTC),
+  // allocated on first use: a single ticket's writer writes a few times.
+  static constexpr std::size_t kDays = 4096;  // a power of two: slots are masked
   std::vector<Day> days_;
-  std::array<char, 32> text_{};
+  std::array<char, kSize> text_{};
   std::string scratch_;
 };
 
