@@ -96,11 +96,12 @@ const std::vector<OpenInterval>* BusinessClock::hours_on(date::local_days d) con
 
 const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& index) const {
   constexpr std::size_t kChunks = 256;
-  const std::int64_t n = (d - kBegin).count();
-  const std::int64_t number = n / kChunkDays;
+  // Unsigned: d is in the range, so that the divisions are shifts.
+  const auto n = static_cast<std::uint64_t>((d - kBegin).count());
+  const auto number = static_cast<std::int64_t>(n / kChunkDays);
   index = static_cast<int>(n % kChunkDays);
   if (chunks_.empty()) chunks_.resize(kChunks);
-  Chunk& c = chunks_[static_cast<std::size_t>(number) % kChunks];
+  Chunk& c = chunks_[n / kChunkDays % kChunks];
   if (c.number == number) return c;
   // The stretches as day_seconds and take counted them from the open hours: each open and
   // close resolved to an instant, and nothing where a stretch is empty.

@@ -5,8 +5,8 @@
 #include "json_text.hpp"
 #include "time_text.hpp"
 
-#include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace sla {
 namespace {
@@ -111,6 +111,34 @@ void visit_fields(const Record& record, const Zone& display, FieldSink& sink) {
   field_table::visit(record, display, sink);
 }
 
+std::size_t write_integer(char* out, std::int64_t value) {
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  // Digits from the right into a scratch of the widest, then one copy: most values are a
+  // few digits, and to_chars measured them first.
+  char digits[kIntegerSize];
+  char* p = digits + kIntegerSize;
+  const bool negative = value < 0;
+  auto v = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  while (v >= 100) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * (v % 100), 2);
+    v /= 100;
+  }
+  if (v >= 10) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * v, 2);
+  } else {
+    *--p = static_cast<char>('0' + v);
+  }
+  if (negative) *--p = '-';
+  const auto size = static_cast<std::size_t>(digits + kIntegerSize - p);
+  std::memcpy(out, p, size);
+  return size;
+}
+
 std::size_t write_real(char* out, double value) {
   if (!std::isfinite(value)) {
     out[0] = '0';
@@ -122,7 +150,7 @@ std::size_t write_real(char* out, double value) {
     *p++ = '-';
     hundredths = -hundredths;
   }
-  p = std::to_chars(p, out + kRealSize, hundredths / 100).ptr;
+  p += write_integer(p, hundredths / 100);
   const long long frac = hundredths % 100;
   if (frac != 0) {
     *p++ = '.';

@@ -92,6 +92,11 @@ void append_real(std::string& out, double value);
 inline constexpr std::size_t kRealSize = 32;
 std::size_t write_real(char* out, double value);
 
+// Writes `value` in decimal, as std::to_chars does, into `out`, which holds kIntegerSize
+// bytes; returns the length.
+inline constexpr std::size_t kIntegerSize = 20;  // an int64's digits and its sign
+std::size_t write_integer(char* out, std::int64_t value);
+
 // Hands the fields of something other than a ticket (a holiday) to a sink, in order.
 using FieldVisit = std::function<void(FieldSink&)>;
 

@@ -38,6 +38,12 @@ std::int64_t floor_days(std::int64_t seconds) {
   return seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
 }
 
+// floor_days for an instant of years 0..9999 (a day either side): unsigned, as cheaper.
+std::int64_t days_of(std::int64_t seconds) {
+  constexpr std::int64_t kShift = 800000 * std::int64_t{86400};  // days past year -200
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(seconds + kShift) / 86400) - 800000;
+}
+
 // Writes YYYY-MM-DD of `days` since 1970 at `at`. REQUIRES: a year 0..9999.
 void put_date(char* at, std::int64_t days) {
   const date::year_month_day ymd{date::sys_days{date::days{static_cast<int>(days)}}};
@@ -123,12 +129,7 @@ class LineBuffer {
     if (used_ == sizeof buffer_) flush();
     buffer_[used_++] = c;
   }
-  void integer(std::int64_t value) {
-    constexpr std::size_t kDigits = 20;  // an int64 and its sign
-    if (used_ + kDigits > sizeof buffer_) flush();
-    char* at = buffer_ + used_;
-    used_ += static_cast<std::size_t>(std::to_chars(at, at + kDigits, value).ptr - at);
-  }
+  void integer(std::int64_t value) { commit(write_integer(room(kIntegerSize), value)); }
   void real(double value) {
     char text[2 * kRealSize];  // room the compiler can see for put's widest copy
     put(std::string_view(text, write_real(text, value)));
@@ -337,18 +338,17 @@ class RowSink final : public BufferedSink {
 };
 
 std::size_t hash_of(const CellKey& key) {
-  std::size_t h = std::hash<const void*>()(key.policy) ^ std::hash<const void*>()(key.zone);
-  for (const std::size_t part : {key.priority, key.tier, key.calendar, key.field}) {
-    h = h * 31 + part;
-  }
-  return h;
+  const auto pointers = reinterpret_cast<std::uintptr_t>(key.policy) ^
+                        reinterpret_cast<std::uintptr_t>(key.zone) >> 3;
+  const std::size_t parts = ((key.priority * 31 + key.tier) * 31 + key.calendar) * 31 + key.field;
+  return (pointers >> 4) + parts * 0x9E3779B1;
 }
 
 }  // namespace
 
 TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool utc) {
   if (days_.empty()) days_.resize(kDays);
-  const std::int64_t number = floor_days(t);
+  const std::int64_t number = days_of(t);
   const std::size_t slot = (static_cast<std::size_t>(number) * 2 + (utc ? 1 : 0) +
                             (reinterpret_cast<std::uintptr_t>(&zone) >> 4) * 0x9E37) &
                            (kDays - 1);
@@ -399,7 +399,7 @@ std::size_t TimeTextCache::write(char* out, date::sys_seconds t, const Zone& zon
   if (s < kYear0 + 86400 || s >= kYear10000 - 86400) return 0;
   const Day& d = day(s, zone, utc);
   const std::int64_t local = s + d.offset;
-  const std::int64_t days = floor_days(local);
+  const std::int64_t days = days_of(local);
   const auto second = static_cast<unsigned>(local - days * 86400);
   std::memcpy(out, d.dates.data() + (days == d.local_day ? 0 : 10), 10);
   out[10] = 'T';

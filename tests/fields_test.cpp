@@ -7,7 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cstdint>
+#include <random>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace sla {
 namespace {
@@ -85,6 +91,33 @@ TEST(VisitFields, ARunASinkClaimsIsNotHandedOver) {
   EXPECT_EQ(sink.runs[0].calendar, r.calendar);
   EXPECT_EQ(sink.runs[0].zone, &test::new_york());
   EXPECT_NE(sink.runs[0].field, sink.runs[1].field);
+}
+
+// The digit writer writes what std::to_chars writes: edges, every digit count, and random
+// values of every size and sign.
+TEST(WriteInteger, WritesWhatToCharsWrites) {
+  std::vector<std::int64_t> values = {0,   1,    -1,        9,         10,           99,
+                                      100, -100, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+  for (std::int64_t p = 1; p <= INT64_MAX / 10; p *= 10) {
+    for (const std::int64_t v : {p - 1, p, p + 1, 10 * p - 1}) {
+      values.push_back(v);
+      values.push_back(-v);
+    }
+  }
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 100000; ++i) {
+    const auto v = static_cast<std::int64_t>(rng() >> (rng() % 64));
+    values.push_back(i % 2 == 0 ? v : -v);
+  }
+  for (const std::int64_t v : values) {
+    char expected[kIntegerSize + 1];
+    const char* end = std::to_chars(expected, expected + sizeof expected, v).ptr;
+    char written[kIntegerSize];
+    const std::size_t n = write_integer(written, v);
+    ASSERT_EQ(std::string_view(written, n),
+              std::string_view(expected, static_cast<std::size_t>(end - expected)))
+        << v;
+  }
 }
 
 TEST(AppendReal, TwoDecimalsTrimmed) {
