@@ -100,6 +100,18 @@ class BusinessClock {
   std::chrono::seconds week_seconds(date::local_days first) const;
   std::chrono::seconds days_seconds(date::local_days first, date::local_days end) const;
   std::chrono::seconds span_seconds(date::local_days first, date::local_days end) const;
+  // What a span counted up to the instant `to` needs of `to` alone: a batch measures every
+  // ticket to the same `now`.
+  struct Until {
+    std::int64_t to = INT64_MIN;     // Unix seconds; INT64_MIN: empty
+    date::local_days last;           // last_day_at(to)
+    date::local_days end;            // the first day a span to `to` leaves out: last, in range
+    int year = 0;                    // the year of end's day before, if end is past kBegin
+    std::chrono::seconds at_end{0};  // business time from 1 January of `year` to `end`
+  };
+  const Until& until(date::sys_seconds to) const;
+  // span_seconds(first, u.end).
+  std::chrono::seconds span_to(date::local_days first, const Until& u) const;
   std::chrono::seconds year_seconds(int y) const;
   const std::vector<std::int32_t>& year_prefix(int y) const;
   std::optional<date::sys_seconds> take(date::local_days d, date::sys_seconds from,
@@ -124,6 +136,8 @@ class BusinessClock {
   mutable std::vector<OpenInterval> part_day_;  // hours_on: the open hours of a part-closed day
   // By chunk number: the days of some five years, which a batch's tickets mostly fall in.
   mutable std::vector<Chunk> chunks_;
+  // The last two ends asked for: the one asked again sits first, so that `now` stays.
+  mutable std::array<Until, 2> untils_{};
 };
 
 }  // namespace sla

@@ -395,6 +395,22 @@ TEST(BusinessClock, LongSpansMatchACountOfOpenDays) {
                 .count());
 }
 
+// A clock keeps what it worked out for the last two ends it measured to: spans to an end asked
+// again, between others, count what a clock asked once counts.
+TEST(BusinessClock, ElapsedToAnEndAskedAgainAsToOneAskedOnce) {
+  auto clock = policy_clock();
+  Submissions subs{new_york(), 1990, 2040, 5};
+  const std::array<date::sys_seconds, 3> ends = {subs.next(), subs.next(), subs.next()};
+  std::mt19937_64 rng(17);
+  for (int i = 0; i < 3000; ++i) {
+    const date::sys_seconds to = rng() % 4 == 0 ? subs.next() : ends[rng() % ends.size()];
+    const date::sys_seconds from = subs.next();
+    const auto fresh = policy_clock();
+    ASSERT_EQ(clock.elapsed(from, to), fresh.elapsed(from, to))
+        << format_utc(from) << " to " << format_utc(to);
+  }
+}
+
 TEST(BusinessClock, LongTargetsStayConsistent) {
   auto clock = policy_clock();
   Submissions subs{new_york(), 1900, 2200, 99};
