@@ -5,6 +5,7 @@
 
 #include <exception>
 #include <ostream>
+#include <string_view>
 #include <system_error>
 
 namespace sla::batch_detail {
@@ -19,9 +20,18 @@ void OutputStream::write(const OutBlock& block) {
   if (block.rows == 0) return;
   // Each JSON row came with ",\n" before it; the first of all has just the newline.
   const bool first_json = s_.format == nullptr && s_.output == Output::kJson && rows_ == 0;
-  buffer_.append(block.text, first_json ? 1 : 0);
+  const std::string_view text = std::string_view(block.text).substr(first_json ? 1 : 0);
   rows_ += block.rows;
-  if (buffer_.size() >= kBlock) flush();
+  // A whole block goes out as it is; only small ones are gathered first.
+  if (buffer_.size() + text.size() < kBlock) {
+    buffer_ += text;
+    return;
+  }
+  flush();
+  if (!failed_) {
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out_) failed_ = true;
+  }
 }
 
 void OutputStream::close() {

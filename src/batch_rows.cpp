@@ -72,7 +72,8 @@ void InBlock::clear() {
 
 void OutBlock::clear() {
   text.clear();
-  if (text.capacity() > 4 * kBlock) std::string().swap(text);
+  // A block of JSON rows is some 2 MB: only what a huge field left is given back.
+  if (text.capacity() > 16 * kBlock) std::string().swap(text);
   rows = late = errors = template_failures = 0;
   first_error.clear();
   first_template_failure.clear();

@@ -319,7 +319,7 @@ date::local_days BusinessClock::last_day_at(date::sys_seconds t) const {
   return day;
 }
 
-const BusinessClock::Until& BusinessClock::until(date::sys_seconds to) const {
+BusinessClock::Until& BusinessClock::until(date::sys_seconds to) const {
   const std::int64_t t = to.time_since_epoch().count();
   if (untils_[0].to == t) return untils_[0];
   if (untils_[1].to == t) {
@@ -330,18 +330,13 @@ const BusinessClock::Until& BusinessClock::until(date::sys_seconds to) const {
   u.to = t;
   u.last = last_day_at(to);
   u.end = std::min(u.last, kEnd);
-  u.year = 0;
-  u.at_end = Seconds{0};
-  if (u.end > kBegin) {
-    u.year = year_of(u.end - kDay);
-    u.at_end =
-        Seconds{year_prefix(u.year)[static_cast<std::size_t>((u.end - jan1(u.year)).count())]};
-  }
+  u.year = u.end > kBegin ? year_of(u.end - kDay) : 0;
+  u.at_end.reset();
   return u;
 }
 
 // As span_seconds(first, u.end), with what depends on the end alone taken from `u`.
-std::chrono::seconds BusinessClock::span_to(date::local_days first, const Until& u) const {
+std::chrono::seconds BusinessClock::span_to(date::local_days first, Until& u) const {
   first = std::max(first, kBegin);
   const date::local_days end = u.end;
   if (end <= first) return Seconds{0};
@@ -349,17 +344,18 @@ std::chrono::seconds BusinessClock::span_to(date::local_days first, const Until&
   auto at = [this](int y, date::local_days d) {
     return Seconds{year_prefix(y)[static_cast<std::size_t>((d - jan1(y)).count())]};
   };
+  if (!u.at_end) u.at_end = at(u.year, end);
   const int y1 = year_of(first);
-  if (y1 == u.year) return u.at_end - at(y1, first);
+  if (y1 == u.year) return *u.at_end - at(y1, first);
   Seconds total = at(y1, jan1(y1 + 1)) - at(y1, first);
   for (int y = y1 + 1; y < u.year; ++y) total += year_seconds(y);
-  return total + u.at_end;
+  return total + *u.at_end;
 }
 
 std::chrono::seconds BusinessClock::elapsed(date::sys_seconds from, date::sys_seconds to) const {
   if (to <= from) return Seconds{0};
   auto first = date::floor<date::days>(zone_.to_local(from));
-  const Until& u = until(to);
+  Until& u = until(to);
   if (first == u.last) return day_seconds(first, from, to);
   return day_seconds(first, from, to) + span_to(first + kDay, u) + day_seconds(u.last, from, to);
 }

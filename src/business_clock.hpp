@@ -103,15 +103,17 @@ class BusinessClock {
   // What a span counted up to the instant `to` needs of `to` alone: a batch measures every
   // ticket to the same `now`.
   struct Until {
-    std::int64_t to = INT64_MIN;     // Unix seconds; INT64_MIN: empty
-    date::local_days last;           // last_day_at(to)
-    date::local_days end;            // the first day a span to `to` leaves out: last, in range
-    int year = 0;                    // the year of end's day before, if end is past kBegin
-    std::chrono::seconds at_end{0};  // business time from 1 January of `year` to `end`
+    std::int64_t to = INT64_MIN;  // Unix seconds; INT64_MIN: empty
+    date::local_days last;        // last_day_at(to)
+    date::local_days end;         // the first day a span to `to` leaves out: last, in range
+    int year = 0;                 // the year of end's day before, if end is past kBegin
+    // Business time from 1 January of `year` to `end`, once a span of a week or more needs it
+    // (its year's prefix sums are a year's walk).
+    std::optional<std::chrono::seconds> at_end;
   };
-  const Until& until(date::sys_seconds to) const;
+  Until& until(date::sys_seconds to) const;
   // span_seconds(first, u.end).
-  std::chrono::seconds span_to(date::local_days first, const Until& u) const;
+  std::chrono::seconds span_to(date::local_days first, Until& u) const;
   std::chrono::seconds year_seconds(int y) const;
   const std::vector<std::int32_t>& year_prefix(int y) const;
   std::optional<date::sys_seconds> take(date::local_days d, date::sys_seconds from,

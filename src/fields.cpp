@@ -116,27 +116,24 @@ std::size_t write_integer(char* out, std::int64_t value) {
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
-  // Digits from the right into a scratch of the widest, then one copy: most values are a
-  // few digits, and to_chars measured them first.
-  char digits[kIntegerSize];
-  char* p = digits + kIntegerSize;
   const bool negative = value < 0;
   auto v = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  // The digits counted first, then written from the right in pairs, in place.
+  std::size_t digits = 1;
+  for (std::uint64_t rest = v; rest >= 10; rest /= 10) ++digits;
+  if (negative) *out++ = '-';
+  char* p = out + digits;
   while (v >= 100) {
     p -= 2;
     std::memcpy(p, kPairs + 2 * (v % 100), 2);
     v /= 100;
   }
   if (v >= 10) {
-    p -= 2;
-    std::memcpy(p, kPairs + 2 * v, 2);
+    std::memcpy(p - 2, kPairs + 2 * v, 2);
   } else {
-    *--p = static_cast<char>('0' + v);
+    p[-1] = static_cast<char>('0' + v);
   }
-  if (negative) *--p = '-';
-  const auto size = static_cast<std::size_t>(digits + kIntegerSize - p);
-  std::memcpy(out, p, size);
-  return size;
+  return digits + (negative ? 1 : 0);
 }
 
 std::size_t write_real(char* out, double value) {

@@ -45,10 +45,12 @@ class TimeTextCache {
   };
   Day& day(std::int64_t t, const Zone& zone, bool utc);
 
-  // By UTC day and zone, kDays of them (some five years of one zone shown in it and in UTC),
-  // allocated on first use: a single ticket's writer writes a few times.
-  static constexpr std::size_t kDays = 4096;  // a power of two: slots are masked
+  // By UTC day and zone: 64 at first, as a single ticket's writer writes a few times, and up
+  // to kDays (some five years of one zone shown in it and in UTC) as misses show more in use.
+  // Powers of two: slots are masked.
+  static constexpr std::size_t kFirstDays = 64, kDays = 4096;
   std::vector<Day> days_;
+  std::size_t misses_ = 0;  // since days_ was last sized
   std::array<char, kSize> text_{};
   std::string scratch_;
 };
@@ -68,6 +70,20 @@ class CellRuns {
     std::string text;
   };
   std::vector<Entry> entries_;  // 64, by a hash of the key (few cells are ever in use)
+};
+
+// The keys of JSON fields as one piece each, ",\"name\":", found by where the name is kept
+// (the field table's names stay put): a key is then one piece, not three.
+class JsonKeys {
+ public:
+  // Returns ",\"" + name + "\":". Valid until the next call. REQUIRES: `name` is plain JSON.
+  std::string_view piece(std::string_view name);
+
+ private:
+  struct Entry {
+    std::string piece;  // empty: unused
+  };
+  std::array<Entry, 64> entries_{};
 };
 
 // Writes records in one output form. A batch writer (records of FieldSet::kBatch) writes a
@@ -99,6 +115,7 @@ class RecordWriter {
   TextStyle style_;
   TimeTextCache times_;
   CellRuns runs_;
+  JsonKeys keys_;
 };
 
 // Appends the header line of `names` for CSV (sep ',') or TSV (sep '\t'), with "\n".
