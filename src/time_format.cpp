@@ -209,13 +209,26 @@ std::optional<date::local_days> TimeFormat::read_date(std::string_view text) {
   return result;
 }
 
-std::optional<TimeFormat::TimeOfDay> TimeFormat::read_time_of_day(std::string_view text) {
-  if (const KeptTime* found = times_.find(text)) {
-    if (!found->valid) return std::nullopt;
-    TimeOfDay t{std::chrono::seconds{found->since_midnight}, std::nullopt};
-    if (found->has_offset) t.offset = std::chrono::seconds{found->offset};
-    return t;
+std::uint32_t TimeFormat::pack(const std::optional<TimeOfDay>& time) {
+  if (!time) return 1;
+  std::uint32_t kept = 3 | static_cast<std::uint32_t>(time->since_midnight.count()) << 3;
+  if (time->offset) {
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*time->offset);
+    if (minutes != *time->offset || minutes.count() < -2048 || minutes.count() > 2047) return 0;
+    kept |= 4 | static_cast<std::uint32_t>(minutes.count() + 2048) << 20;
   }
+  return kept;
+}
+
+std::optional<TimeFormat::TimeOfDay> TimeFormat::unpack(std::uint32_t kept) {
+  if (!(kept & 2)) return std::nullopt;
+  TimeOfDay t{std::chrono::seconds{(kept >> 3) & 0x1ffff}, std::nullopt};
+  if (kept & 4) t.offset = std::chrono::minutes{static_cast<int>(kept >> 20) - 2048};
+  return t;
+}
+
+std::optional<TimeFormat::TimeOfDay> TimeFormat::read_time_of_day(std::string_view text) {
+  if (const std::uint32_t kept = times_.find(text)) return unpack(kept);
   constexpr std::string_view kDay = "2000-01-01 ";
   constexpr date::local_days kThatDay{date::year{2000} / 1 / 1};
   probe_.assign(kDay).append(text);
@@ -232,18 +245,7 @@ std::optional<TimeFormat::TimeOfDay> TimeFormat::read_time_of_day(std::string_vi
       result = t;
     }
   }
-  KeptTime kept;
-  // Offsets beyond a day are not kept: 32 bits hold them, but no zone has one.
-  if (result && (!result->offset || std::chrono::abs(*result->offset) < std::chrono::hours{24})) {
-    kept.valid = true;
-    kept.since_midnight = static_cast<std::int32_t>(result->since_midnight.count());
-    kept.has_offset = result->offset.has_value();
-    kept.offset =
-        static_cast<std::int32_t>(result->offset.value_or(std::chrono::seconds{0}).count());
-    times_.put(text, kept);
-  } else if (!result) {
-    times_.put(text, kept);
-  }
+  if (const std::uint32_t kept = pack(result)) times_.put(text, kept);
   return result;
 }
 

@@ -1,12 +1,12 @@
 // Times in a format of the user's (--time-format), read with date::parse.
 #pragma once
 
+#include "text_memo.hpp"
+
 #include <date/date.h>
 
-#include <array>
 #include <chrono>
 #include <cstdint>
-#include <cstring>
 #include <istream>
 #include <optional>
 #include <streambuf>
@@ -51,52 +51,6 @@ class TimeFormat {
   std::optional<Parsed> read_whole(std::string_view text);
 
  private:
-  // What texts of up to 16 bytes read as, remembered in a table of fixed size where a text
-  // takes the slot of one before it with the same hash.
-  template <typename Value, unsigned kBits>
-  class Memo {
-   public:
-    // Returns the value remembered for `text`, or null.
-    const Value* find(std::string_view text) const {
-      if (slots_.empty() || text.size() > kKey) return nullptr;
-      const Slot& s = slots_[slot(text)];
-      if (!s.used || s.size != text.size() || std::memcmp(s.key.data(), text.data(), text.size()))
-        return nullptr;
-      return &s.value;
-    }
-    void put(std::string_view text, const Value& value) {
-      if (text.size() > kKey) return;
-      if (slots_.empty()) slots_.resize(kSlots);
-      Slot& s = slots_[slot(text)];
-      s.used = true;
-      s.size = static_cast<std::uint8_t>(text.size());
-      std::memcpy(s.key.data(), text.data(), text.size());
-      s.value = value;
-    }
-
-   private:
-    static constexpr std::size_t kKey = 16;
-    static constexpr std::size_t kSlots = std::size_t{1} << kBits;
-    struct Slot {
-      std::array<char, kKey> key{};
-      std::uint8_t size = 0;
-      bool used = false;
-      Value value{};
-    };
-    static std::size_t slot(std::string_view text) {
-      std::uint64_t h = 1469598103934665603ULL;
-      for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-      // FNV leaves the last bytes out of the high bits: mix them in (MurmurHash3's finalizer).
-      h ^= h >> 33;
-      h *= 0xff51afd7ed558ccdULL;
-      h ^= h >> 33;
-      h *= 0xc4ceb9fe1a85ec53ULL;
-      h ^= h >> 33;
-      return static_cast<std::size_t>(h >> (64 - kBits));
-    }
-    std::vector<Slot> slots_;
-  };
-
   // Reads a view in place, without copying it into a string stream.
   class ViewBuffer : public std::streambuf {
    public:
@@ -124,12 +78,11 @@ class TimeFormat {
     std::chrono::seconds since_midnight{0};
     std::optional<std::chrono::seconds> offset;
   };
-  // What a time-of-day text read as, in 12 bytes, so that the memo holds twice as many: a
-  // second of the day (0..86399) and an offset (under a day either way) fit 32 bits each.
-  struct KeptTime {
-    std::int32_t since_midnight = 0, offset = 0;
-    bool valid = false, has_offset = false;
-  };
+  // What a time-of-day text read as, packed for the memo: 0 unknown; else bit 0 set, bit 1
+  // valid, bit 2 an offset given, bits 3-19 the second of the day, bits 20-31 the offset's
+  // minutes plus 2048. Returns 0 for an offset the bits do not hold (no zone has one).
+  static std::uint32_t pack(const std::optional<TimeOfDay>& time);
+  static std::optional<TimeOfDay> unpack(std::uint32_t kept);
 
   std::optional<date::local_days> read_date(std::string_view text);
   std::optional<TimeOfDay> read_time_of_day(std::string_view text);
@@ -158,9 +111,9 @@ class TimeFormat {
   ViewBuffer buffer_;
   std::istream in_{&buffer_};
   std::string abbreviation_;
-  std::string probe_;                                // a time of day after a day of its own
-  Memo<std::optional<date::local_days>, 12> dates_;  // a few thousand days in an export
-  Memo<KeptTime, 18> times_;  // 86,400 seconds of a day, a slot for every third
+  std::string probe_;                                    // a time of day after a day of its own
+  TextMemo<std::optional<date::local_days>, 12> dates_;  // a few thousand days in an export
+  DigitPairMemo times_;
 };
 
 }  // namespace sla
