@@ -447,14 +447,19 @@ std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool
 
 std::string_view JsonKeys::piece(std::string_view name) {
   const auto at = reinterpret_cast<std::uintptr_t>(name.data());
-  Entry& e = entries_[((at >> 3) ^ (at >> 9) ^ name.size()) % entries_.size()];
-  // The name is compared, not only where it is kept: any name may come.
-  if (e.piece.size() != name.size() + 4 || e.piece.compare(2, name.size(), name) != 0) {
-    e.piece.assign(",\"");
-    e.piece.append(name);
-    e.piece.append("\":");
+  const std::size_t first = (at >> 3) ^ (at >> 9) ^ name.size();
+  // Names that meet in a slot go on to the next, so that none displaces another: a batch's
+  // thirty keys each keep one piece, wherever the linker put them.
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    Entry& e = entries_[(first + i) % entries_.size()];
+    if (e.name == name.data() && e.size == name.size()) return e.piece;
+    if (e.name == nullptr) {
+      e.name = name.data();
+      e.size = name.size();
+      return e.piece.assign(",\"").append(name).append("\":");
+    }
   }
-  return e.piece;
+  return scratch_.assign(",\"").append(name).append("\":");
 }
 
 const std::string* CellRuns::find(const CellKey& key) const {
