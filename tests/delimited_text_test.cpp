@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <random>
 #include <string>
 
 namespace sla {
@@ -34,6 +36,30 @@ TEST(Csv, QuotesASpecialByteAtAnyPosition) {
     }
   }
   EXPECT_TRUE(delimited_plain(std::string(40, 'x'), ','));
+}
+
+// Whether a value is plain is what a byte-by-byte look says, for values of any bytes (high
+// bytes, NUL, bytes next to the special ones) and any length around the words read at once.
+TEST(Delimited, PlainIsWhatEachByteSays) {
+  std::mt19937_64 rng(4);
+  const std::string near =
+      std::string(",\"\t\\\n\r+-!#[]\x0b\x0c\x80\xff\xac\xa2", 18) + std::string(1, '\0');
+  for (int i = 0; i < 200000; ++i) {
+    std::string value(rng() % 41, 'x');
+    const std::uint64_t mix = rng() % 4;  // how rare the special bytes are
+    for (char& c : value) {
+      c = rng() % (1 + 4 * mix) == 0 ? near[rng() % near.size()] : static_cast<char>(rng() % 256);
+      if (mix == 3 && rng() % 2) c = 'a';
+    }
+    for (const char sep : {',', '\t'}) {
+      bool plain = true;
+      for (const char c : value) {
+        if (c == sep || c == (sep == ',' ? '"' : '\\') || c == '\n' || c == '\r') plain = false;
+      }
+      ASSERT_EQ(delimited_plain(value, sep), plain)
+          << int{sep} << " " << ::testing::PrintToString(value);
+    }
+  }
 }
 
 TEST(Tsv, EscapesTabsNewlinesAndBackslashes) {
