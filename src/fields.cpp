@@ -84,13 +84,12 @@ void FieldSink::time(std::string_view name, date::sys_seconds t, const Zone& zon
 
 void FieldSink::changes(std::string_view name, const std::vector<PriorityChange>& changes,
                         const Policy& policy, const Zone& zone) {
-  std::string list;
-  for (const PriorityChange& c : changes) {
-    if (!list.empty()) list += ';';
-    append_time(list, c.at, zone);
-    list += '=';
-    list += policy.priorities[c.priority].id;
-  }
+  std::string list, time;
+  append_changes(list, changes, policy, [&](date::sys_seconds t) -> std::string_view {
+    time.clear();
+    append_time(time, t, zone);
+    return time;
+  });
   text(name, list);
 }
 

@@ -62,6 +62,18 @@ class FieldSink {
   // {"at", "priority"}.
   virtual void changes(std::string_view name, const std::vector<PriorityChange>& changes,
                        const Policy& policy, const Zone& zone);
+  // Appends `changes` in that input form to `out`, each time as `time_text(instant)` gives it
+  // (a std::string_view), for sinks that write times their own way.
+  template <class TimeText>
+  static void append_changes(std::string& out, const std::vector<PriorityChange>& changes,
+                             const Policy& policy, TimeText&& time_text) {
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      if (i > 0) out += ';';
+      out += time_text(changes[i].at);
+      out += '=';
+      out += policy.priorities[changes[i].priority].id;
+    }
+  }
   // Whether the sink takes --explain's fields (read_in, segments): JSON does.
   virtual bool takes_explanation() const { return false; }
   // The days of an explanation, times in `zone`; called only if takes_explanation().

@@ -58,8 +58,11 @@ void TicketReader::read_changes(std::string_view text, std::string_view field, c
     }
     t.reclassified.push_back({at.t, level(word, t.version, true, field)});
   });
-  std::stable_sort(t.reclassified.begin(), t.reclassified.end(),
-                   [](const PriorityChange& a, const PriorityChange& b) { return a.at < b.at; });
+  // Sorted already, as nearly every history is: stable_sort would take a buffer all the same.
+  const auto by_time = [](const PriorityChange& a, const PriorityChange& b) { return a.at < b.at; };
+  if (!std::is_sorted(t.reclassified.begin(), t.reclassified.end(), by_time)) {
+    std::stable_sort(t.reclassified.begin(), t.reclassified.end(), by_time);
+  }
   for (std::size_t i = 1; i < t.reclassified.size(); ++i) {
     if (t.reclassified[i].at == t.reclassified[i - 1].at) {
       throw InputError("invalid " + std::string(field) + ": two reclassifications at " +
@@ -124,8 +127,10 @@ void TicketReader::read_pauses(std::string_view text, std::string_view field, co
     }
     t.paused.push_back(*pause);
   });
-  std::stable_sort(t.paused.begin(), t.paused.end(),
-                   [](const Pause& a, const Pause& b) { return a.from < b.from; });
+  const auto by_start = [](const Pause& a, const Pause& b) { return a.from < b.from; };
+  if (!std::is_sorted(t.paused.begin(), t.paused.end(), by_start)) {
+    std::stable_sort(t.paused.begin(), t.paused.end(), by_start);
+  }
   for (std::size_t i = 1; i < t.paused.size(); ++i) {
     const Pause& before = t.paused[i - 1];
     // A running pause runs on: any pause after it overlaps it.

@@ -318,8 +318,10 @@ class JsonSink final : public BufferedSink {
 // Writes CSV (sep ',') or TSV (sep '\t') fields.
 class RowSink final : public BufferedSink {
  public:
-  RowSink(std::string& out, char sep, TimeTextCache* cache, CellRuns* runs)
-      : BufferedSink(out, kRowRoom, cache, runs), sep_(sep) {}
+  // `list`, given with `cache`: a string kept from row to row, to build a list field in.
+  RowSink(std::string& out, char sep, TimeTextCache* cache, CellRuns* runs,
+          std::string* list = nullptr)
+      : BufferedSink(out, kRowRoom, cache, runs), sep_(sep), list_(list) {}
 
   void text(std::string_view, std::string_view value) override {
     next();
@@ -337,7 +339,14 @@ class RowSink final : public BufferedSink {
   void changes(std::string_view name, const std::vector<PriorityChange>& changes,
                const Policy& policy, const Zone& zone) override {
     // Most tickets have none: an empty field, without building the list.
-    changes.empty() ? next() : FieldSink::changes(name, changes, policy, zone);
+    if (changes.empty()) return next();
+    if (cache_ == nullptr || list_ == nullptr)
+      return FieldSink::changes(name, changes, policy, zone);
+    // Its times from the cache.
+    list_->clear();
+    append_changes(*list_, changes, policy,
+                   [&](date::sys_seconds t) { return cache_->text(t, zone, false); });
+    text(name, *list_);
   }
   void time(std::string_view, date::sys_seconds t, const Zone& zone, bool utc) override {
     next();  // ISO 8601 needs no quoting or escaping
@@ -357,6 +366,7 @@ class RowSink final : public BufferedSink {
   }
   char sep_;
   bool first_ = true;
+  std::string* list_;
 };
 
 std::size_t hash_of(const CellKey& key) {
@@ -502,7 +512,7 @@ void RecordWriter::write(std::string& out, const Record& record, const Zone& dis
     }
   } else if (form_ == Output::kCsv || form_ == Output::kTsv) {
     {
-      RowSink sink(out, form_ == Output::kCsv ? ',' : '\t', &times_, &runs_);
+      RowSink sink(out, form_ == Output::kCsv ? ',' : '\t', &times_, &runs_, &list_);
       field_table::visit(record, display, sink);
     }  // the sink writes its buffer out when it goes
     out += '\n';

@@ -120,6 +120,7 @@ class RecordWriter {
   TimeTextCache times_;
   CellRuns runs_;
   JsonKeys keys_;
+  std::string list_;  // a list field of CSV or TSV, built from row to row
 };
 
 // Appends the header line of `names` for CSV (sep ',') or TSV (sep '\t'), with "\n".

@@ -164,7 +164,8 @@ TEST(RecordWriter, ATemplateThatDoesNotFitAppendsNothing) {
 }
 
 // A writer of many rows keeps times and runs of per-cell fields as written: over random
-// records of two policies, shown in three zones, it writes what a new writer writes each time.
+// records of two policies, some reclassified, shown in three zones, it writes what a new
+// writer writes each time.
 TEST(RecordWriter, ItsCachesWriteWhatAWriterWithoutThemWrites) {
   std::mt19937_64 rng(20261201);
   const Engine& builtin = test::builtin_engine();
@@ -183,6 +184,13 @@ TEST(RecordWriter, ItsCachesWriteWhatAWriterWithoutThemWrites) {
       t.priority = rng() % policy.priorities.size();
       t.tier = rng() % policy.tiers.size();
       if (rng() % 4 == 0) t.responded = t.submitted + std::chrono::seconds(rng() % (5 * 86400));
+      // Now and then reclassified, a list field of times.
+      for (std::uint64_t k = rng() % 8 == 0 ? 1 + rng() % 3 : 0; k > 0; --k) {
+        const date::sys_seconds at =
+            (t.reclassified.empty() ? t.submitted : t.reclassified.back().at) +
+            std::chrono::seconds(1 + rng() % 86400);
+        t.reclassified.push_back({at, static_cast<std::size_t>(rng() % policy.priorities.size())});
+      }
       const date::sys_seconds now = test::utc(2026, 11, 1) + std::chrono::seconds(rng() % 86400);
       std::optional<Result> r = engine.evaluate(std::move(t), now, 75);
       ASSERT_TRUE(r);
