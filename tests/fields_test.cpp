@@ -104,6 +104,13 @@ TEST(WriteInteger, WritesWhatToCharsWrites) {
       values.push_back(-v);
     }
   }
+  // Where the count of bits changes, as the count of digits is read from it.
+  for (int b = 1; b < 63; ++b) {
+    for (const std::int64_t v : {(std::int64_t{1} << b) - 1, std::int64_t{1} << b}) {
+      values.push_back(v);
+      values.push_back(-v);
+    }
+  }
   std::mt19937_64 rng(11);
   for (int i = 0; i < 100000; ++i) {
     const auto v = static_cast<std::int64_t>(rng() >> (rng() % 64));
