@@ -108,7 +108,7 @@ class DigitPairMemo {
  private:
   static constexpr unsigned kBits = 12;
   static constexpr std::size_t kSlots = std::size_t{1} << kBits;
-  static constexpr std::size_t kProbes = 8;  // places after its first a key may stand in
+  static constexpr std::size_t kProbes = 8;  // the places a key may stand in, from its first
   static constexpr std::size_t kNone = ~std::size_t{0};
 
   // A text without its pair of digits, then the pair's place (so that no two texts share a
