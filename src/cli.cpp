@@ -103,6 +103,8 @@ class Named {
       names_.emplace_back(arg[1] == '-' ? arg.substr(0, arg.find('=')) : arg.substr(0, 2));
     }
   }
+  // Returns whether argv asks for help.
+  bool help() const { return all_; }
   // Returns whether argv names one of `names` ("-s,--submitted"); a positional always.
   bool any(std::string_view names) const {
     if (all_ || names.empty() || names[0] != '-') return true;
@@ -272,12 +274,20 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       {"policy", "The policy in force: SLA table, priorities, hours (--check FILE validates)"},
       {"holidays", "Observed holidays of years or a range"}};
   const Named named(argc, argv);
+  // Only the command argv names is declared, as each costs some 18,000 instructions to build:
+  // another command word after it is an unexpected argument all the same. Help lists them all,
+  // and after "--" CLI11 still takes a command word, as it did when all were declared.
+  const bool worded = command_index(argc, argv) > 0;
+  const bool all = named.help() || std::any_of(argv + 1, argv + argc, [](const char* arg) {
+                     return std::string_view(arg) == "--";
+                   });
   for (const auto& [name, description] : kCommands) {
+    if (!all && !(worded && o.command == name)) continue;
     CLI::App* sub = app.add_subcommand(name, description);
     if (o.command == name) add_options(*sub, o.command, o, named);
   }
   // Bare `sla` is `sla due`.
-  if (o.command == "due") add_options(app, "due", o, named);
+  if (o.command == "due" && !worded) add_options(app, "due", o, named);
 
   try {
     app.parse(argc, argv);
