@@ -13,7 +13,6 @@
 namespace sla {
 namespace {
 
-constexpr std::uint32_t kNotExpanded = 0xffffffff;
 constexpr date::local_days kBegin{kFirstDay};
 constexpr date::local_days kEnd{kLastDay};  // the last day, inclusive
 
@@ -116,8 +115,7 @@ std::vector<Holiday> HolidaySet::observed_in(date::year y) const {
   return holidays;
 }
 
-HolidayCalendar::HolidayCalendar(HolidaySet set)
-    : set_(std::move(set)), year_start_(kLastYear - kFirstYear + 1, kNotExpanded) {}
+HolidayCalendar::HolidayCalendar(HolidaySet set) : set_(std::move(set)) {}
 
 const Closure* HolidayCalendar::closure_on(date::local_days day) const {
   if (day < last_year_begin_ || day >= last_year_end_) {
@@ -133,8 +131,18 @@ const Closure* HolidayCalendar::closure_on(date::local_days day) const {
 }
 
 std::uint32_t HolidayCalendar::expand(int y) const {
-  std::uint32_t& start = year_start_[static_cast<std::size_t>(y - kFirstYear)];
-  if (start != kNotExpanded) return start;
+  // The table reaches from the first year used to the last.
+  if (year_start_.empty()) {
+    first_year_ = y;
+    year_start_.push_back(0);
+  } else if (y < first_year_) {
+    year_start_.insert(year_start_.begin(), static_cast<std::size_t>(first_year_ - y), 0);
+    first_year_ = y;
+  } else if (static_cast<std::size_t>(y - first_year_) >= year_start_.size()) {
+    year_start_.resize(static_cast<std::size_t>(y - first_year_) + 1, 0);
+  }
+  std::uint32_t& kept = year_start_[static_cast<std::size_t>(y - first_year_)];
+  if (kept != 0) return kept - 1;
   std::vector<std::uint32_t> entries(366, 0);
   std::vector<Holiday> holidays = set_.observed_in(date::year{y});
   date::sys_days jan1{date::year{y} / date::January / 1};
@@ -158,7 +166,8 @@ std::uint32_t HolidayCalendar::expand(int y) const {
     auto day_of_year = static_cast<std::size_t>((holidays[i].observed_on - jan1).count());
     entries[day_of_year] = static_cast<std::uint32_t>(closures_.size());
   }
-  start = static_cast<std::uint32_t>(days_.size());
+  const auto start = static_cast<std::uint32_t>(days_.size());
+  kept = start + 1;
   days_.insert(days_.end(), entries.begin(), entries.end());
   return start;
 }

@@ -109,7 +109,10 @@ class HolidayCalendar {
 
   HolidaySet set_;
   // The cache. Not safe to share between threads: looking up a new year writes it.
-  mutable std::vector<std::uint32_t> year_start_;  // by y - 1900; kNotExpanded until used
+  // By y - first_year_, over the years used so far only (zeroing all of 1900..9999 cost a single
+  // command 32,000 instructions): where the year starts in days_, plus one; 0 until used.
+  mutable std::vector<std::uint32_t> year_start_;
+  mutable int first_year_ = 0;
   mutable std::vector<std::uint32_t>
       days_;                              // by day of year: 0 = none, else 1 + index in closures_
   mutable std::deque<Closure> closures_;  // a deque keeps the pointers closure_on returns valid
