@@ -262,7 +262,6 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       "Support SLA deadlines under a support policy: the built-in CodeSecure one, or "
       "--policy FILE.",
       "sla"};
-  app.set_version_flag("--version", std::string("sla ") + SLA_VERSION);
   app.require_subcommand(0, 1);
   app.footer(
       "Run 'sla COMMAND --help' for a command's options, and 'man sla' for the time forms,\n"
@@ -274,6 +273,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       {"policy", "The policy in force: SLA table, priorities, hours (--check FILE validates)"},
       {"holidays", "Observed holidays of years or a range"}};
   const Named named(argc, argv);
+  // Like an option, only where argv names it or asks for help.
+  if (named.any("--version")) app.set_version_flag("--version", std::string("sla ") + SLA_VERSION);
   // Only the command argv names is declared, as each costs some 18,000 instructions to build:
   // another command word after it is an unexpected argument all the same. Help lists them all,
   // and after "--" CLI11 still takes a command word, as it did when all were declared.
