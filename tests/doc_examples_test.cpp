@@ -17,6 +17,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace sla::test {
@@ -128,9 +129,22 @@ std::string scratch_directory() {
   return dir;
 }
 
+// The scratch directory, removed when the examples are done, whether they passed or not.
+struct Scratch {
+  std::string dir = scratch_directory();
+  Scratch() = default;
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
+};
+
 void run_all(const std::vector<Example>& list) {
   ASSERT_FALSE(list.empty());
-  std::string dir = scratch_directory();
+  const Scratch scratch;
+  const std::string& dir = scratch.dir;
   std::string bin = SLA_BINARY;
   bin = bin.substr(0, bin.rfind('/'));
   RunOptions options;
