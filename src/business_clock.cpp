@@ -202,26 +202,6 @@ const std::vector<std::int32_t>& BusinessClock::year_prefix(int y) const {
 
 // Business time on the days [first, end): partial years from their prefix sums, whole years
 // from the year cache.
-std::chrono::seconds BusinessClock::span_seconds(date::local_days first,
-                                                 date::local_days end) const {
-  first = std::max(first, kBegin);
-  end = std::min(end, kEnd);
-  if (end <= first) return Seconds{0};
-  // Under a week, walking the days costs less than a year's prefix sums, which a single
-  // command would build for one lookup.
-  if (end - first < kWeek) return days_seconds(first, end);
-  // Business time from 1 January of y to d, for d from that day to the next 1 January.
-  auto at = [this](int y, date::local_days d) {
-    return Seconds{year_prefix(y)[static_cast<std::size_t>((d - jan1(y)).count())]};
-  };
-  int y1 = year_of(first);
-  int y2 = year_of(end - kDay);
-  if (y1 == y2) return at(y1, end) - at(y1, first);
-  Seconds total = at(y1, jan1(y1 + 1)) - at(y1, first);
-  for (int y = y1 + 1; y < y2; ++y) total += year_seconds(y);
-  return total + at(y2, end);
-}
-
 // Fills the cache on first use. A year with no business time marks its type closed for its
 // rule era, so that a calendar closing every day costs a few dozen years of walking, not 8000.
 std::chrono::seconds BusinessClock::year_seconds(int y) const {
@@ -335,12 +315,15 @@ BusinessClock::Until& BusinessClock::until(date::sys_seconds to) const {
   return u;
 }
 
-// As span_seconds(first, u.end), with what depends on the end alone taken from `u`.
+// What depends on the end alone is taken from `u`.
 std::chrono::seconds BusinessClock::span_to(date::local_days first, Until& u) const {
   first = std::max(first, kBegin);
   const date::local_days end = u.end;
   if (end <= first) return Seconds{0};
+  // Under a week, walking the days costs less than a year's prefix sums, which a single
+  // command would build for one lookup.
   if (end - first < kWeek) return days_seconds(first, end);
+  // Business time from 1 January of y to d, for d from that day to the next 1 January.
   auto at = [this](int y, date::local_days d) {
     return Seconds{year_prefix(y)[static_cast<std::size_t>((d - jan1(y)).count())]};
   };

@@ -99,7 +99,6 @@ class BusinessClock {
                                    date::sys_seconds to) const;
   std::chrono::seconds week_seconds(date::local_days first) const;
   std::chrono::seconds days_seconds(date::local_days first, date::local_days end) const;
-  std::chrono::seconds span_seconds(date::local_days first, date::local_days end) const;
   // What a span counted up to the instant `to` needs of `to` alone: a batch measures every
   // ticket to the same `now`.
   struct Until {
@@ -112,7 +111,7 @@ class BusinessClock {
     std::optional<std::chrono::seconds> at_end;
   };
   Until& until(date::sys_seconds to) const;
-  // span_seconds(first, u.end).
+  // Returns the business time of the days from `first` up to u.end.
   std::chrono::seconds span_to(date::local_days first, Until& u) const;
   std::chrono::seconds year_seconds(int y) const;
   const std::vector<std::int32_t>& year_prefix(int y) const;

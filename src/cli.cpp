@@ -252,12 +252,12 @@ std::string parse_error_text(const CLI::ParseError& e, int argc, const char* con
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   // The command word goes first, where CLI11 looks for it.
   std::vector<const char*> args(argv, argv + argc);
-  if (int at = command_index(argc, argv); at > 1) {
-    std::rotate(args.begin() + 1, args.begin() + at, args.begin() + at + 1);
-  }
+  const int at = command_index(argc, argv);
+  if (at > 1) std::rotate(args.begin() + 1, args.begin() + at, args.begin() + at + 1);
   argv = args.data();
+  const bool worded = at > 0;  // argv names the command (now first), else it is due
   Options o;
-  o.command = command_of(argc, argv);
+  o.command = worded ? argv[1] : "due";
   CLI::App app{
       "Support SLA deadlines under a support policy: the built-in CodeSecure one, or "
       "--policy FILE.",
@@ -278,7 +278,6 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   // Only the command argv names is declared, as each costs some 18,000 instructions to build:
   // another command word after it is an unexpected argument all the same. Help lists them all,
   // and after "--" CLI11 still takes a command word, as it did when all were declared.
-  const bool worded = command_index(argc, argv) > 0;
   const bool all = named.help() || std::any_of(argv + 1, argv + argc, [](const char* arg) {
                      return std::string_view(arg) == "--";
                    });

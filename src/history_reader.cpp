@@ -4,6 +4,7 @@
 #include "ticket_reader.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace sla {
 namespace {
@@ -22,6 +23,15 @@ void for_each_entry(std::string_view list, Each&& each) {
     const std::string_view entry = trim(list.substr(start, end - start));
     start = end + 1;
     if (!entry.empty()) each(entry);
+  }
+}
+
+// Sorts `entries` by `before`, keeping the order of equals; sorted already, as nearly every
+// history is, it is left alone, as stable_sort would take a buffer all the same.
+template <typename T, typename Before>
+void sort_stably(std::vector<T>& entries, Before before) {
+  if (!std::is_sorted(entries.begin(), entries.end(), before)) {
+    std::stable_sort(entries.begin(), entries.end(), before);
   }
 }
 
@@ -58,11 +68,8 @@ void TicketReader::read_changes(std::string_view text, std::string_view field, c
     }
     t.reclassified.push_back({at.t, level(word, t.version, true, field)});
   });
-  // Sorted already, as nearly every history is: stable_sort would take a buffer all the same.
-  const auto by_time = [](const PriorityChange& a, const PriorityChange& b) { return a.at < b.at; };
-  if (!std::is_sorted(t.reclassified.begin(), t.reclassified.end(), by_time)) {
-    std::stable_sort(t.reclassified.begin(), t.reclassified.end(), by_time);
-  }
+  sort_stably(t.reclassified,
+              [](const PriorityChange& a, const PriorityChange& b) { return a.at < b.at; });
   for (std::size_t i = 1; i < t.reclassified.size(); ++i) {
     if (t.reclassified[i].at == t.reclassified[i - 1].at) {
       throw InputError("invalid " + std::string(field) + ": two reclassifications at " +
@@ -127,10 +134,7 @@ void TicketReader::read_pauses(std::string_view text, std::string_view field, co
     }
     t.paused.push_back(*pause);
   });
-  const auto by_start = [](const Pause& a, const Pause& b) { return a.from < b.from; };
-  if (!std::is_sorted(t.paused.begin(), t.paused.end(), by_start)) {
-    std::stable_sort(t.paused.begin(), t.paused.end(), by_start);
-  }
+  sort_stably(t.paused, [](const Pause& a, const Pause& b) { return a.from < b.from; });
   for (std::size_t i = 1; i < t.paused.size(); ++i) {
     const Pause& before = t.paused[i - 1];
     // A running pause runs on: any pause after it overlaps it.
