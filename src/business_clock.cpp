@@ -95,14 +95,24 @@ const std::vector<OpenInterval>* BusinessClock::hours_on(date::local_days d) con
 }
 
 const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& index) const {
-  constexpr std::size_t kChunks = 256;
+  // 4 chunks at first, as a single ticket spans a few weeks (and each page of a table a process
+  // touches costs it a page fault); 256 once misses show more in use. Powers of two.
+  constexpr std::size_t kFirstChunks = 4, kChunks = 256;
   // Unsigned: d is in the range, so that the divisions are shifts.
   const auto n = static_cast<std::uint64_t>((d - kBegin).count());
   const auto number = static_cast<std::int64_t>(n / kChunkDays);
   index = static_cast<int>(n % kChunkDays);
-  if (chunks_.empty()) chunks_.resize(kChunks);
-  Chunk& c = chunks_[n / kChunkDays % kChunks];
-  if (c.number == number) return c;
+  if (chunks_.empty()) {
+    chunks_.resize(kFirstChunks);
+    chunk_mask_ = kFirstChunks - 1;
+  }
+  if (Chunk& c = chunks_[n / kChunkDays & chunk_mask_]; c.number == number) return c;
+  if (chunk_mask_ < kChunks - 1 && ++chunk_misses_ > 2 * kFirstChunks) {
+    chunks_.clear();
+    chunks_.resize(kChunks);
+    chunk_mask_ = kChunks - 1;
+  }
+  Chunk& c = chunks_[n / kChunkDays & chunk_mask_];
   // The stretches as day_seconds and take counted them from the open hours: each open and
   // close resolved to an instant, and nothing where a stretch is empty.
   c.number = number;

@@ -135,8 +135,10 @@ class BusinessClock {
   mutable std::vector<std::uint16_t> closed_types_;  // by rule era: year types with no business
   mutable std::vector<std::vector<std::int32_t>> prefix_;  // by year: see year_prefix
   mutable std::vector<OpenInterval> part_day_;  // hours_on: the open hours of a part-closed day
-  // By chunk number: the days of some five years, which a batch's tickets mostly fall in.
+  // By chunk number: up to the days of some five years, which a batch's tickets mostly fall in.
   mutable std::vector<Chunk> chunks_;
+  mutable std::size_t chunk_mask_ = 0;    // chunks_.size() - 1
+  mutable std::size_t chunk_misses_ = 0;  // while it holds its first few
   // The last two ends asked for: the one asked again sits first, so that `now` stays.
   mutable std::array<Until, 2> untils_{};
 };
