@@ -5,6 +5,7 @@
 #include "error.hpp"
 #include "time_text.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,8 +16,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace sla {
 namespace {
@@ -28,24 +27,60 @@ constexpr std::string_view kPolicyZone = "America/New_York";
 // ends) is refused rather than read until memory runs out.
 constexpr std::size_t kMaxFile = std::size_t{16} << 20;
 
+// A file descriptor, closed when it goes, with errno as it was.
+class OpenFile {
+ public:
+  explicit OpenFile(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+  ~OpenFile() {
+    if (fd_ < 0) return;
+    const int saved = errno;
+    ::close(fd_);
+    errno = saved;
+  }
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Straight into the string, sized from the file's own size: a stream would add a buffer of
+// its own and a copy, and a chunk on the stack; one `sla due` reads its zone this way, and
+// each page it touches costs a page fault.
 bool try_read(const std::string& path, std::string& content) {
+  const OpenFile file(path);
+  if (file.fd() < 0) return false;
   struct stat info {};
-  if (stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+  if (fstat(file.fd(), &info) != 0) return false;
+  if (S_ISDIR(info.st_mode)) {
     errno = EISDIR;
     return false;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::string text;
-  char chunk[1 << 16];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxFile) {
-      errno = EFBIG;
-      return false;
-    }
+  // A regular file's size, and one byte more to see its end in the same read; a device or a
+  // pipe says none, and grows the string as it gives more.
+  const auto size = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;
+  if (size > kMaxFile) {
+    errno = EFBIG;
+    return false;
   }
-  if (in.bad()) return false;
+  std::string text(S_ISREG(info.st_mode) ? size + 1 : 4096, '\0');
+  std::size_t used = 0;
+  for (;;) {
+    if (used == text.size()) {
+      if (used > kMaxFile) {
+        errno = EFBIG;
+        return false;
+      }
+      text.resize(2 * used);
+    }
+    const ssize_t n = ::read(file.fd(), text.data() + used, text.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+  }
+  text.resize(used);
   content = std::move(text);
   return true;
 }

@@ -2,13 +2,16 @@
 // ticket's own calendar, sla policy in text, JSON and TOML, --check, part-day closures.
 #include "cli_run.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace sla::test {
@@ -215,6 +218,31 @@ TEST_F(PolicyCli, AnEndlessPolicyFileIsRefused) {
             "sla: error: cannot read --policy \"/dev/zero\": larger than 16 MiB; expected a "
             "policy or holiday file\n");
   EXPECT_EQ(r.out, "");
+}
+
+// A policy from a pipe, which gives no size ahead, is read to its end, past the first read's
+// room: it says what the same text as a file says.
+TEST_F(PolicyCli, APolicyFromAPipeIsReadWhole) {
+  const std::string text = kContract + "# " + std::string(10000, 'x') + "\n";
+  const std::string fifo = dir_ + "/policy.fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  // The writer's open waits for sla's.
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << text; });
+  const std::vector<std::string> args = {"-s", "2026-11-26 22:00", "-p", "P1", "-o", "json"};
+  std::vector<std::string> from_pipe = {"--policy", fifo};
+  std::vector<std::string> from_file = {"--policy", file("acme.toml", text)};
+  from_pipe.insert(from_pipe.end(), args.begin(), args.end());
+  from_file.insert(from_file.end(), args.begin(), args.end());
+  RunResult b = sla(from_pipe);
+  // Should sla not have opened the pipe, a reader of our own lets the writer end.
+  const int release = open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  writer.join();
+  if (release >= 0) close(release);
+  RunResult a = sla(from_file);
+  EXPECT_EQ(a.status, 0) << a.err;
+  EXPECT_EQ(b.status, 0) << b.err;
+  EXPECT_NE(a.out, "");
+  EXPECT_EQ(b.out, a.out);
 }
 
 // A repeatable option takes one word each time: the file after it is batch's input.
