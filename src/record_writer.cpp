@@ -110,68 +110,59 @@ void append_segments(std::string& out, const std::vector<DayTrace>& trace, const
 class LineBuffer {
  public:
   // `room`: the bytes made ahead for a line, more as it needs them.
-  LineBuffer(std::string& out, std::size_t room) : out_(out), base_(out.size()) { grow(room); }
-  ~LineBuffer() {
-    sync();
-    out_.resize(base_ + used_);
+  LineBuffer(std::string& out, std::size_t room) : out_(out), base_(out.size()) {
+    out_.resize(base_ + room);
+    at_ = out_.data() + base_;
+    end_ = at_ + room;
   }
+  ~LineBuffer() { out_.resize(size()); }
   LineBuffer(const LineBuffer&) = delete;
   LineBuffer& operator=(const LineBuffer&) = delete;
 
   // Returns where `n` bytes may be written, to be kept by commit.
   char* room(std::size_t n) {
-    if (detached_ || used_ + n > room_) make_room(n);
-    return line_ + used_;
+    if (static_cast<std::size_t>(end_ - at_) < n) make_room(n);
+    return at_;
   }
   // Keeps `n` bytes written where room() said.
-  void commit(std::size_t n) { used_ += n; }
+  void commit(std::size_t n) { at_ += n; }
 
   void put(std::string_view piece) {
     copy_small(room(piece.size()), piece.data(), piece.size());
-    used_ += piece.size();
+    at_ += piece.size();
   }
   void put(char c) {
     *room(1) = c;
-    ++used_;
+    ++at_;
   }
   void integer(std::int64_t value) { commit(write_integer(room(kIntegerSize), value)); }
   void real(double value) { commit(write_real(room(kRealSize), value)); }
   // Returns the output, holding the line so far, to append to directly: for the rare long
   // piece.
   std::string& out() {
-    sync();
-    out_.resize(base_ + used_);
-    room_ = used_;
-    detached_ = true;
+    out_.resize(size());
+    at_ = end_ = nullptr;
     return out_;
   }
   // Returns where a run of pieces begins.
-  std::size_t mark() {
-    sync();
-    return used_;
-  }
+  std::size_t mark() const { return size() - base_; }
   // Returns what was put since `mark`; valid until the next piece.
-  std::string_view since(std::size_t mark) {
-    sync();
-    return std::string_view(out_.data() + base_ + mark, used_ - mark);
+  std::string_view since(std::size_t mark) const {
+    return std::string_view(out_.data() + base_ + mark, size() - base_ - mark);
   }
 
  private:
-  // After out(): the line is what the output holds past its start.
-  void sync() {
-    if (!detached_) return;
-    used_ = room_ = out_.size() - base_;
-    detached_ = false;
+  // The output's size with the line as it stands: after out(), what the output holds.
+  std::size_t size() const {
+    return at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
   }
-  void grow(std::size_t more) {
-    room_ += more;
-    out_.resize(base_ + room_);
-    line_ = out_.data() + base_;
-  }
+  // Makes room for `n` more bytes: twice the room so far, or what `n` needs.
   void make_room(std::size_t n) {
-    sync();
-    if (used_ + n > room_) grow(std::max(room_, n));
-    line_ = out_.data() + base_;
+    const std::size_t used = size();
+    const std::size_t room = std::max(2 * (out_.size() - base_), used - base_ + n);
+    out_.resize(base_ + room);
+    at_ = out_.data() + used;
+    end_ = out_.data() + base_ + room;
   }
   // Most pieces are a few bytes: fixed-size copies that overlap cost less than a call to
   // memcpy.
@@ -193,10 +184,10 @@ class LineBuffer {
   }
   std::string& out_;
   const std::size_t base_;  // where the line begins in the output
-  char* line_ = nullptr;    // there, while the output holds room_ bytes past it
-  std::size_t used_ = 0;    // the line's bytes so far
-  std::size_t room_ = 0;    // the bytes past base_ the output holds for the line
-  bool detached_ = false;   // out() was called: the output may have grown past used_
+  // Where the next piece goes, and the end of the room the output holds for the line; both
+  // null after out(), when the line is what the output holds past base_.
+  char* at_ = nullptr;
+  char* end_ = nullptr;
 };
 
 // The room made ahead for a line: a batch row is some 380 bytes of CSV, 900 of JSON.
@@ -378,18 +369,31 @@ std::size_t hash_of(const CellKey& key) {
 
 }  // namespace
 
-TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool utc) {
-  if (days_.empty()) days_.resize(kFirstDays);
-  const std::int64_t number = days_of(t);
+std::size_t TimeTextCache::slot(std::int64_t number, const Zone& zone, bool utc) const {
   const std::size_t hash = static_cast<std::size_t>(number) * 2 + (utc ? 1 : 0) +
                            (reinterpret_cast<std::uintptr_t>(&zone) >> 4) * 0x9E37;
-  Day& found = days_[hash & (days_.size() - 1)];
-  if (found.zone == &zone && found.utc == utc && found.from <= t && t < found.until) return found;
+  return hash & (days_.size() - 1);
+}
+
+// The lookup inline, the filling of a missed day out of line: a hit is then a few
+// instructions, not a call that saves every register the filling needs.
+inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool utc) {
+  if (!days_.empty()) {
+    const Day& found = days_[slot(days_of(t), zone, utc)];
+    if (found.zone == &zone && found.utc == utc && found.from <= t && t < found.until) return found;
+  }
+  return fill(t, zone, utc);
+}
+
+[[gnu::noinline]] TimeTextCache::Day& TimeTextCache::fill(std::int64_t t, const Zone& zone,
+                                                          bool utc) {
+  if (days_.empty()) days_.resize(kFirstDays);
+  const std::int64_t number = days_of(t);
   if (++misses_ > 2 * days_.size() && days_.size() < kDays) {
     days_.assign(days_.size() * 4, Day{});
     misses_ = 0;
   }
-  Day& d = days_[hash & (days_.size() - 1)];
+  Day& d = days_[slot(number, zone, utc)];
   d.zone = &zone;
   d.utc = utc;
   const std::int64_t start = number * 86400;

@@ -43,7 +43,10 @@ class TimeTextCache {
     std::int64_t local_day = 0;         // the local day at `from`, in days since 1970
     std::array<char, 20> dates{};       // "YYYY-MM-DD" of that day and the next
   };
-  Day& day(std::int64_t t, const Zone& zone, bool utc);
+  // Returns the stretch that holds `t`, filled anew if the table does not hold it.
+  const Day& day(std::int64_t t, const Zone& zone, bool utc);
+  Day& fill(std::int64_t t, const Zone& zone, bool utc);
+  std::size_t slot(std::int64_t number, const Zone& zone, bool utc) const;  // days_'s index
 
   // By UTC day and zone: 64 at first, as a single ticket's writer writes a few times, and up
   // to kDays (some five years of one zone shown in it and in UTC) as misses show more in use.
