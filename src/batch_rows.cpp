@@ -87,7 +87,9 @@ Worker::Worker(const BatchSettings& settings, const Columns& columns, unsigned o
       engine_(copy_ ? *copy_ : *settings.engine),
       reader_(engine_, read_options(settings)),
       writer_(settings.output, FieldSet::kBatch, settings.format),
-      summary_(versions(engine_)) {}
+      summary_(versions(engine_)) {
+  writer_.pin(settings.now);
+}
 
 void Worker::process(const InBlock& in, OutBlock& out) {
   for (const InBlock::Row& r : in.rows) row(in, r, out);

@@ -433,8 +433,25 @@ inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& 
 }
 
 std::size_t TimeTextCache::write(char* out, date::sys_seconds t, const Zone& zone, bool utc) {
-  constexpr std::int64_t kYear0 = -62167219200, kYear10000 = 253402300800;  // Unix seconds
   const std::int64_t s = t.time_since_epoch().count();
+  if (s != pinned_.t) return compose(out, s, zone, utc);
+  if (pinned_.zone == &zone && pinned_.utc == utc) {
+    std::memcpy(out, pinned_.text.data(), kSize);
+    return pinned_.size;
+  }
+  const std::size_t n = compose(out, s, zone, utc);
+  if (n > 0) {
+    pinned_.zone = &zone;
+    pinned_.utc = utc;
+    pinned_.size = static_cast<std::uint8_t>(n);
+    std::memcpy(pinned_.text.data(), out, kSize);
+  }
+  return n;
+}
+
+[[gnu::always_inline]] inline std::size_t TimeTextCache::compose(char* out, std::int64_t s,
+                                                                 const Zone& zone, bool utc) {
+  constexpr std::int64_t kYear0 = -62167219200, kYear10000 = 253402300800;  // Unix seconds
   // Past years 0..9999 (and their offsets) the general writer says what happens.
   if (s < kYear0 + 86400 || s >= kYear10000 - 86400) return 0;
   const Day& d = day(s, zone, utc);

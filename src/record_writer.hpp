@@ -31,7 +31,19 @@ class TimeTextCache {
   static constexpr std::size_t kSize = 32;
   std::size_t write(char* out, date::sys_seconds t, const Zone& zone, bool utc);
 
+  // Says that `t` recurs in many records (a batch's `now`): its text is kept once written.
+  void pin(date::sys_seconds t) { pinned_.t = t.time_since_epoch().count(); }
+
  private:
+  // The pinned instant, and its text as last written.
+  struct Pinned {
+    std::int64_t t = INT64_MIN;  // INT64_MIN: none
+    const Zone* zone = nullptr;  // null: not written yet
+    bool utc = false;
+    std::uint8_t size = 0;
+    std::array<char, kSize> text{};
+  };
+  std::size_t compose(char* out, std::int64_t t, const Zone& zone, bool utc);
   // A stretch of one UTC day in which `zone`'s offset is `offset`: [from, until).
   struct Day {
     const Zone* zone = nullptr;  // null: empty
@@ -54,6 +66,7 @@ class TimeTextCache {
   static constexpr std::size_t kFirstDays = 64, kDays = 4096;
   std::vector<Day> days_;
   std::size_t misses_ = 0;  // since days_ was last sized
+  Pinned pinned_;
   std::array<char, kSize> text_{};
   std::string scratch_;
 };
@@ -114,6 +127,9 @@ class RecordWriter {
 
   // Appends what comes after `records` records: "]" for a batch's JSON.
   void end(std::string& out, std::int64_t records) const;
+
+  // Says that the instant `t` recurs in many records (a batch's `now`): its text is kept.
+  void pin(date::sys_seconds t) { times_.pin(t); }
 
  private:
   Output form_;

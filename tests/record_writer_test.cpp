@@ -238,6 +238,29 @@ TEST(JsonKeys, EachNameHasItsOwnKey) {
   }
 }
 
+// A pinned instant (a batch's `now`) is written as any other, in whichever zone each call asks
+// for and in UTC, however its calls and others' interleave; so are the instants beside it.
+TEST(TimeTextCache, APinnedInstantIsWrittenAsAnyOther) {
+  test::TestResources resources;
+  std::vector<Zone> zones;
+  for (const char* name : {"America/New_York", "Europe/Berlin", "Asia/Kolkata", "UTC"}) {
+    zones.push_back(resources.zone(name, "zone"));
+  }
+  std::mt19937_64 rng(11);
+  const date::sys_seconds now{std::chrono::seconds{1795712400}};  // 2026-11-25T12:00:00-05:00
+  TimeTextCache cache;
+  cache.pin(now);
+  for (int i = 0; i < 2000; ++i) {
+    const Zone& zone = zones[rng() % zones.size()];
+    const bool utc = rng() % 3 == 0;
+    const date::sys_seconds t =
+        rng() % 2 == 0 ? now : now + std::chrono::seconds{static_cast<std::int64_t>(rng() % 7) - 3};
+    std::string expected;
+    utc ? append_utc(expected, t) : append_time(expected, t, zone);
+    ASSERT_EQ(cache.text(t, zone, utc), expected) << zone.name() << " " << i;
+  }
+}
+
 // Times written from the day tables are what append_time and append_utc write: at and around
 // every transition of zones with DST in either hemisphere, half-hour and local-mean-time
 // offsets, and at random instants over the years the writer takes.
