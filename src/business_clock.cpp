@@ -210,8 +210,6 @@ const std::vector<std::int32_t>& BusinessClock::year_prefix(int y) const {
   return prefix;
 }
 
-// Business time on the days [first, end): partial years from their prefix sums, whole years
-// from the year cache.
 // Fills the cache on first use. A year with no business time marks its type closed for its
 // rule era, so that a calendar closing every day costs a few dozen years of walking, not 8000.
 std::chrono::seconds BusinessClock::year_seconds(int y) const {
@@ -325,7 +323,8 @@ BusinessClock::Until& BusinessClock::until(date::sys_seconds to) const {
   return u;
 }
 
-// What depends on the end alone is taken from `u`.
+// Business time on the days [first, u.end): partial years from their prefix sums, whole years
+// from the year cache; what depends on the end alone is taken from `u`.
 std::chrono::seconds BusinessClock::span_to(date::local_days first, Until& u) const {
   first = std::max(first, kBegin);
   const date::local_days end = u.end;
