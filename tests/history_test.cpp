@@ -362,7 +362,7 @@ void at_the_deadline(History& h, std::int64_t late) {
 }
 
 #if SLA_SANITIZED
-constexpr int kHistories = 5000;
+constexpr int kHistories = 1500;
 #else
 constexpr int kHistories = 50000;
 #endif
