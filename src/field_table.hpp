@@ -5,8 +5,9 @@
 #include "fields.hpp"
 #include "time_text.hpp"
 
+#include <array>
 #include <cstddef>
-#include <vector>
+#include <utility>
 
 namespace sla::field_table {
 
@@ -123,6 +124,22 @@ inline constexpr Field<S> kFields[] = {
 
 inline constexpr std::size_t kCount = sizeof kFields<FieldSink> / sizeof kFields<FieldSink>[0];
 
+// Whether fields of `group` are in `set`.
+constexpr bool in_set(Group group, FieldSet set) {
+  switch (group) {
+    case Group::kRow:
+    case Group::kError:
+      return set == FieldSet::kBatch;
+    case Group::kDue:
+      return true;
+    case Group::kCheck:
+      return set != FieldSet::kDue;
+    case Group::kExplain:
+      return set != FieldSet::kBatch;
+  }
+  return false;
+}
+
 // The fields of one set, in order, with where runs of per-cell fields begin and end.
 struct Step {
   std::size_t field;  // index into kFields
@@ -131,43 +148,104 @@ struct Step {
   std::size_t run_length;  // at a run's first step: the steps it holds
 };
 
-// Returns the steps of `set`.
-const std::vector<Step>& plan(FieldSet set);
+constexpr std::size_t count_of(FieldSet set) {
+  std::size_t n = 0;
+  for (const Field<FieldSink>& f : kFields<FieldSink>)
+    if (in_set(f.group, set)) ++n;
+  return n;
+}
+
+template <FieldSet Set>
+constexpr std::array<Step, count_of(Set)> steps_of() {
+  std::array<Step, count_of(Set)> steps{};
+  std::size_t n = 0;
+  for (std::size_t f = 0; f < kCount; ++f) {
+    if (in_set(kFields<FieldSink>[f].group, Set))
+      steps[n++] = {f, kFields<FieldSink>[f].group, false, false, 0};
+  }
+  auto per_cell = [&](std::size_t i) { return kFields<FieldSink>[steps[i].field].per_cell; };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!per_cell(i)) continue;
+    steps[i].run_begins = i == 0 || !per_cell(i - 1);
+    steps[i].run_ends = i + 1 == n || !per_cell(i + 1);
+    if (steps[i].run_begins) {
+      std::size_t end = i;
+      while (end < n && per_cell(end)) ++end;
+      steps[i].run_length = end - i;
+    }
+  }
+  return steps;
+}
+
+// The steps of each set, worked out at compile time: a visit is then the fields' writers one
+// after another, inlined, with no table read, call through a pointer or group test of a field
+// whose group the set decides.
+template <FieldSet Set>
+inline constexpr std::array<Step, count_of(Set)> kSteps = steps_of<Set>();
+
+// Which groups a record has: a batch row in error has no result, a due no check.
+struct Presence {
+  bool due, check, explain;
+};
+
+// Hands step K of set Set to `sink`; `skip` counts the steps left of a run the sink wrote.
+template <FieldSet Set, std::size_t K, class S>
+[[gnu::always_inline]] inline void visit_step(const Record& record, const Zone& display, S& sink,
+                                              const Presence& has, std::size_t& skip) {
+  constexpr Step step = kSteps<Set>[K];
+  constexpr Field<S> f = kFields<S>[step.field];
+  if constexpr (f.per_cell && !step.run_begins) {
+    if (skip > 0) {
+      --skip;
+      return;
+    }
+  }
+  if constexpr (step.group != Group::kRow && step.group != Group::kError) {
+    const bool present = step.group == Group::kDue     ? has.due
+                         : step.group == Group::kCheck ? has.check
+                                                       : has.explain;
+    if (!present) {
+      if constexpr (step.group != Group::kExplain) {
+        // A row without a result still says its status.
+        if constexpr (f.name == "status") {
+          if (!record.status.empty()) return sink.text(f.name, record.status);
+        }
+        sink.null(f.name);
+      }
+      return;
+    }
+  }
+  if constexpr (step.run_begins) {
+    const Result& r = *record.result;
+    if (sink.begin_run({r.policy, r.priority, r.ticket.tier, r.calendar, &display, step.field})) {
+      skip = step.run_length - 1;
+      return;
+    }
+  }
+  f.write(record, display, sink, f.name);
+  if constexpr (step.run_ends) sink.end_run();
+}
+
+template <FieldSet Set, class S, std::size_t... K>
+void visit_set(const Record& record, const Zone& display, S& sink, std::index_sequence<K...>) {
+  const bool due = record.result != nullptr;
+  const Presence has{due, due && record.result->check.has_value(),
+                     due && record.trace != nullptr && sink.takes_explanation()};
+  std::size_t skip = 0;
+  (visit_step<Set, K>(record, display, sink, has, skip), ...);
+}
 
 // Calls `sink` once per field of `record`, as visit_fields does.
 template <class S>
 void visit(const Record& record, const Zone& display, S& sink) {
-  // Which groups the record has: a batch row in error has no result, a due no check.
-  const bool due = record.result != nullptr;
-  const bool check = due && record.result->check.has_value();
-  const bool explain = due && record.trace != nullptr && sink.takes_explanation();
-  const std::vector<Step>& steps = plan(record.set);
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    const Step& step = steps[i];
-    const Field<S>& f = kFields<S>[step.field];
-    const bool present = step.group == Group::kDue       ? due
-                         : step.group == Group::kCheck   ? check
-                         : step.group == Group::kExplain ? explain
-                                                         : true;
-    if (!present) {
-      if (step.group == Group::kExplain) continue;
-      // A row without a result still says its status.
-      if (f.name == "status" && !record.status.empty()) {
-        sink.text(f.name, record.status);
-      } else {
-        sink.null(f.name);
-      }
-      continue;
-    }
-    if (step.run_begins) {
-      const Result& r = *record.result;
-      if (sink.begin_run({r.policy, r.priority, r.ticket.tier, r.calendar, &display, step.field})) {
-        i += step.run_length - 1;
-        continue;
-      }
-    }
-    f.write(record, display, sink, f.name);
-    if (step.run_ends) sink.end_run();
+  constexpr FieldSet kDue = FieldSet::kDue, kCheck = FieldSet::kCheck, kBatch = FieldSet::kBatch;
+  switch (record.set) {
+    case kDue:
+      return visit_set<kDue>(record, display, sink, std::make_index_sequence<count_of(kDue)>());
+    case kCheck:
+      return visit_set<kCheck>(record, display, sink, std::make_index_sequence<count_of(kCheck)>());
+    case kBatch:
+      return visit_set<kBatch>(record, display, sink, std::make_index_sequence<count_of(kBatch)>());
   }
 }
 

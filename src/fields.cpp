@@ -24,57 +24,16 @@ constexpr bool plain_names() {
 }
 static_assert(plain_names(), "field names are written as JSON keys without escaping");
 
-bool in_set(Group group, FieldSet set) {
-  switch (group) {
-    case Group::kRow:
-    case Group::kError:
-      return set == FieldSet::kBatch;
-    case Group::kDue:
-      return true;
-    case Group::kCheck:
-      return set != FieldSet::kDue;
-    case Group::kExplain:
-      return set != FieldSet::kBatch;
-  }
-  return false;
-}
-
-std::vector<Step> plan_of(FieldSet set) {
-  const Field<FieldSink>* fields = kFields<FieldSink>;
-  std::vector<Step> steps;
-  for (std::size_t f = 0; f < field_table::kCount; ++f) {
-    if (in_set(fields[f].group, set)) steps.push_back({f, fields[f].group, false, false, 0});
-  }
-  auto per_cell = [&](std::size_t i) { return fields[steps[i].field].per_cell; };
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (!per_cell(i)) continue;
-    steps[i].run_begins = i == 0 || !per_cell(i - 1);
-    steps[i].run_ends = i + 1 == steps.size() || !per_cell(i + 1);
-    if (steps[i].run_begins) {
-      std::size_t end = i;
-      while (end < steps.size() && per_cell(end)) ++end;
-      steps[i].run_length = end - i;
-    }
-  }
-  return steps;
-}
-
-std::vector<std::string_view> names_of(FieldSet set) {
+template <FieldSet Set>
+std::vector<std::string_view> names_of() {
   std::vector<std::string_view> names;
-  for (const Step& step : field_table::plan(set)) {
+  for (const Step& step : field_table::kSteps<Set>) {
     if (step.group != Group::kExplain) names.push_back(kFields<FieldSink>[step.field].name);
   }
   return names;
 }
 
 }  // namespace
-
-const std::vector<Step>& field_table::plan(FieldSet set) {
-  static const std::vector<Step> kDue = plan_of(FieldSet::kDue);
-  static const std::vector<Step> kCheck = plan_of(FieldSet::kCheck);
-  static const std::vector<Step> kBatch = plan_of(FieldSet::kBatch);
-  return set == FieldSet::kDue ? kDue : set == FieldSet::kCheck ? kCheck : kBatch;
-}
 
 void FieldSink::time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc) {
   scratch_.clear();
@@ -100,9 +59,9 @@ bool FieldSink::begin_run(const CellKey&) {
 }
 
 const std::vector<std::string_view>& field_names(FieldSet set) {
-  static const std::vector<std::string_view> kDue = names_of(FieldSet::kDue);
-  static const std::vector<std::string_view> kCheck = names_of(FieldSet::kCheck);
-  static const std::vector<std::string_view> kBatch = names_of(FieldSet::kBatch);
+  static const std::vector<std::string_view> kDue = names_of<FieldSet::kDue>();
+  static const std::vector<std::string_view> kCheck = names_of<FieldSet::kCheck>();
+  static const std::vector<std::string_view> kBatch = names_of<FieldSet::kBatch>();
   return set == FieldSet::kDue ? kDue : set == FieldSet::kCheck ? kCheck : kBatch;
 }
 
