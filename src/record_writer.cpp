@@ -120,7 +120,7 @@ class LineBuffer {
   LineBuffer& operator=(const LineBuffer&) = delete;
 
   // Returns where `n` bytes may be written, to be kept by commit.
-  char* room(std::size_t n) {
+  [[gnu::always_inline]] char* room(std::size_t n) {
     if (static_cast<std::size_t>(end_ - at_) < n) make_room(n);
     return at_;
   }
@@ -131,7 +131,7 @@ class LineBuffer {
     copy_small(room(piece.size()), piece.data(), piece.size());
     at_ += piece.size();
   }
-  void put(char c) {
+  [[gnu::always_inline]] void put(char c) {
     *room(1) = c;
     ++at_;
   }
@@ -157,7 +157,7 @@ class LineBuffer {
     return at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
   }
   // Makes room for `n` more bytes: twice the room so far, or what `n` needs.
-  void make_room(std::size_t n) {
+  [[gnu::noinline]] void make_room(std::size_t n) {
     const std::size_t used = size();
     const std::size_t room = std::max(2 * (out_.size() - base_), used - base_ + n);
     out_.resize(base_ + room);
@@ -283,7 +283,10 @@ class JsonSink final : public BufferedSink {
     key(name);
     append_segments(line_.out(), trace, zone);
   }
-  void close() { line_.put(first_ ? "{}" : "}"); }
+  void close() {
+    if (first_) line_.put('{');
+    line_.put('}');
+  }
 
  private:
   // Field names are plain (fields.cpp checks), so a key is written as it is.
@@ -327,6 +330,10 @@ class RowSink final : public BufferedSink {
     line_.real(value);
   }
   void null(std::string_view) override { next(); }
+  void boolean(std::string_view, bool value) override {
+    next();  // "true" and "false" need no quoting
+    line_.put(value ? std::string_view("true") : std::string_view("false"));
+  }
   void changes(std::string_view name, const std::vector<PriorityChange>& changes,
                const Policy& policy, const Zone& zone) override {
     // Most tickets have none: an empty field, without building the list.
@@ -351,7 +358,7 @@ class RowSink final : public BufferedSink {
   }
 
  private:
-  void next() {
+  [[gnu::always_inline]] void next() {
     if (!first_) line_.put(sep_);
     first_ = false;
   }
