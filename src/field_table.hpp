@@ -124,6 +124,26 @@ inline constexpr Field<S> kFields[] = {
 
 inline constexpr std::size_t kCount = sizeof kFields<FieldSink> / sizeof kFields<FieldSink>[0];
 
+// Field F's key as JSON writes it after another field: ,"name":
+template <std::size_t F>
+struct Key {
+  static constexpr std::string_view kName = kFields<FieldSink>[F].name;
+  static constexpr std::array<char, kName.size() + 4> kText = [] {
+    std::array<char, kName.size() + 4> text{};
+    text[0] = ',';
+    text[1] = '"';
+    for (std::size_t i = 0; i < kName.size(); ++i) text[i + 2] = kName[i];
+    text[kName.size() + 2] = '"';
+    text[kName.size() + 3] = ':';
+    return text;
+  }();
+};
+
+// Field F's name as a visit hands it to sinks: inside its key, so that its bytes are preceded
+// by ," and followed by ": (a JSON writer writes the key from the name without looking it up).
+template <std::size_t F>
+inline constexpr std::string_view kKeyedName{Key<F>::kText.data() + 2, Key<F>::kName.size()};
+
 // Whether fields of `group` are in `set`.
 constexpr bool in_set(Group group, FieldSet set) {
   switch (group) {
@@ -194,6 +214,7 @@ template <FieldSet Set, std::size_t K, class S>
                                               const Presence& has, std::size_t& skip) {
   constexpr Step step = kSteps<Set>[K];
   constexpr Field<S> f = kFields<S>[step.field];
+  constexpr std::string_view name = kKeyedName<step.field>;
   if constexpr (f.per_cell && !step.run_begins) {
     if (skip > 0) {
       --skip;
@@ -208,9 +229,9 @@ template <FieldSet Set, std::size_t K, class S>
       if constexpr (step.group != Group::kExplain) {
         // A row without a result still says its status.
         if constexpr (f.name == "status") {
-          if (!record.status.empty()) return sink.text(f.name, record.status);
+          if (!record.status.empty()) return sink.text(name, record.status);
         }
-        sink.null(f.name);
+        sink.null(name);
       }
       return;
     }
@@ -222,7 +243,7 @@ template <FieldSet Set, std::size_t K, class S>
       return;
     }
   }
-  f.write(record, display, sink, f.name);
+  f.write(record, display, sink, name);
   if constexpr (step.run_ends) sink.end_run();
 }
 

@@ -17,21 +17,28 @@ namespace {
 class ArgSink final : public FieldSink {
  public:
   void text(std::string_view name, std::string_view value) override {
-    store_.push_back(fmt::arg(name.data(), std::string(value)));
+    store_.push_back(fmt::arg(c_name(name), std::string(value)));
   }
   void integer(std::string_view name, std::int64_t value) override {
-    store_.push_back(fmt::arg(name.data(), value));
+    store_.push_back(fmt::arg(c_name(name), value));
   }
   void real(std::string_view name, double value) override {
-    store_.push_back(fmt::arg(name.data(), value));
+    store_.push_back(fmt::arg(c_name(name), value));
   }
   void null(std::string_view name) override {
-    store_.push_back(fmt::arg(name.data(), std::string()));
+    store_.push_back(fmt::arg(c_name(name), std::string()));
   }
   const fmt::dynamic_format_arg_store<fmt::format_context>& store() const { return store_; }
 
  private:
+  // The name as a C string, as fmt::arg takes it: the names a visit hands over are not
+  // NUL-terminated (each sits inside its JSON key). The store copies it at once.
+  const char* c_name(std::string_view name) {
+    name_.assign(name.data(), name.size());
+    return name_.c_str();
+  }
   fmt::dynamic_format_arg_store<fmt::format_context> store_;
+  std::string name_;
 };
 
 std::string unescape(std::string_view text) {

@@ -127,7 +127,7 @@ class LineBuffer {
   // Keeps `n` bytes written where room() said.
   void commit(std::size_t n) { at_ += n; }
 
-  void put(std::string_view piece) {
+  [[gnu::always_inline]] void put(std::string_view piece) {
     copy_small(room(piece.size()), piece.data(), piece.size());
     at_ += piece.size();
   }
@@ -235,9 +235,10 @@ class BufferedSink : public FieldSink {
 
 class JsonSink final : public BufferedSink {
  public:
-  // `keys`, if not null, gives the keys as written before.
-  JsonSink(std::string& out, TimeTextCache* cache, CellRuns* runs, JsonKeys* keys)
-      : BufferedSink(out, kJsonRoom, cache, runs), keys_(keys) {}
+  // `keyed`: every name handed to the sink sits inside its key (field_table::kKeyedName), as
+  // a record's visit hands them.
+  JsonSink(std::string& out, TimeTextCache* cache, CellRuns* runs, bool keyed)
+      : BufferedSink(out, kJsonRoom, cache, runs), keyed_(keyed) {}
   void text(std::string_view name, std::string_view value) override {
     key(name);
     string(value);
@@ -256,7 +257,7 @@ class JsonSink final : public BufferedSink {
   }
   void boolean(std::string_view name, bool value) override {
     key(name);
-    line_.put(value ? "true" : "false");
+    value ? line_.put("true") : line_.put("false");  // each a piece of known length
   }
   void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc) override {
     key(name);
@@ -269,7 +270,7 @@ class JsonSink final : public BufferedSink {
     key(name);
     line_.put('[');
     for (std::size_t i = 0; i < changes.size(); ++i) {
-      line_.put(i == 0 ? "{\"at\":\"" : ",{\"at\":\"");
+      i == 0 ? line_.put("{\"at\":\"") : line_.put(",{\"at\":\"");
       put_time(changes[i].at, zone, false);
       line_.put("\",\"priority\":");
       string(policy.priorities[changes[i].priority].id);
@@ -291,12 +292,13 @@ class JsonSink final : public BufferedSink {
  private:
   // Field names are plain (fields.cpp checks), so a key is written as it is.
   void key(std::string_view name) {
-    if (keys_ != nullptr) {
-      const std::string_view piece = keys_->piece(name);
+    if (keyed_) {
+      // The key around the name: ," before it (" for the first field) and ": after it.
       if (first_) line_.put('{');
-      line_.put(first_ ? piece.substr(1) : piece);
+      const std::size_t before = first_ ? 1 : 2;
+      line_.put(std::string_view(name.data() - before, name.size() + before + 2));
     } else {
-      line_.put(first_ ? "{\"" : ",\"");
+      first_ ? line_.put("{\"") : line_.put(",\"");
       line_.put(name);
       line_.put("\":");
     }
@@ -305,7 +307,7 @@ class JsonSink final : public BufferedSink {
   void string(std::string_view value) {
     encode_json_string(value, [this](std::string_view piece) { line_.put(piece); });
   }
-  JsonKeys* keys_;
+  bool keyed_;
   bool first_ = true;
 };
 
@@ -332,7 +334,7 @@ class RowSink final : public BufferedSink {
   void null(std::string_view) override { next(); }
   void boolean(std::string_view, bool value) override {
     next();  // "true" and "false" need no quoting
-    line_.put(value ? std::string_view("true") : std::string_view("false"));
+    value ? line_.put("true") : line_.put("false");
   }
   void changes(std::string_view name, const std::vector<PriorityChange>& changes,
                const Policy& policy, const Zone& zone) override {
@@ -483,23 +485,6 @@ std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool
   return scratch_;
 }
 
-std::string_view JsonKeys::piece(std::string_view name) {
-  const auto at = reinterpret_cast<std::uintptr_t>(name.data());
-  const std::size_t first = (at >> 3) ^ (at >> 9) ^ name.size();
-  // Names that meet in a slot go on to the next, so that none displaces another: a batch's
-  // thirty keys each keep one piece, wherever the linker put them.
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    Entry& e = entries_[(first + i) % entries_.size()];
-    if (e.name == name.data() && e.size == name.size()) return e.piece;
-    if (e.name == nullptr) {
-      e.name = name.data();
-      e.size = name.size();
-      return e.piece.assign(",\"").append(name).append("\":");
-    }
-  }
-  return scratch_.assign(",\"").append(name).append("\":");
-}
-
 const std::string* CellRuns::find(const CellKey& key) const {
   if (entries_.empty()) return nullptr;
   const Entry& e = entries_[hash_of(key) % entries_.size()];
@@ -547,7 +532,7 @@ void RecordWriter::write(std::string& out, const Record& record, const Zone& dis
   } else if (form_ == Output::kJson || form_ == Output::kJsonl) {
     if (batch && form_ == Output::kJson) out += ",\n";
     {
-      JsonSink sink(out, &times_, &runs_, &keys_);
+      JsonSink sink(out, &times_, &runs_, true);
       field_table::visit(record, display, sink);
       sink.close();
     }  // the sink writes its buffer out when it goes
@@ -579,7 +564,7 @@ void append_header(std::string& out, const std::vector<std::string_view>& names,
 }
 
 void append_json(std::string& out, const FieldVisit& visit) {
-  JsonSink sink(out, nullptr, nullptr, nullptr);
+  JsonSink sink(out, nullptr, nullptr, false);
   visit(sink);
   sink.close();
 }

@@ -88,24 +88,6 @@ class CellRuns {
   std::vector<Entry> entries_;  // 64, by a hash of the key (few cells are ever in use)
 };
 
-// The keys of JSON fields as one piece each, ",\"name\":", found by where the name is kept:
-// a key is then one piece, not three, and is found without reading the name.
-class JsonKeys {
- public:
-  // Returns ",\"" + name + "\":". Valid until the next call. REQUIRES: `name` is plain JSON,
-  // and its bytes stay as they are while this lives (the field table's names do).
-  std::string_view piece(std::string_view name);
-
- private:
-  struct Entry {
-    const char* name = nullptr;  // null: unused
-    std::size_t size = 0;
-    std::string piece;
-  };
-  std::array<Entry, 64> entries_{};
-  std::string scratch_;  // for a name past the 64 kept
-};
-
 // Writes records in one output form. A batch writer (records of FieldSet::kBatch) writes a
 // CSV/TSV header, JSON as one array (each record after ",\n"; see begin) or a table for
 // people; a single ticket's writer writes its header and one record.
@@ -138,7 +120,6 @@ class RecordWriter {
   TextStyle style_;
   TimeTextCache times_;
   CellRuns runs_;
-  JsonKeys keys_;
   std::string list_;  // a list field of CSV or TSV, built from row to row
 };
 

@@ -72,6 +72,43 @@ TEST(VisitFields, HandsEveryFieldOfTheSetInOrder) {
   EXPECT_TRUE(empty.runs.empty());
 }
 
+// Checks that each name it is handed sits inside its JSON key, ," before and ": after, as
+// the JSON writer takes it from there.
+class KeyedNameSink final : public FieldSink {
+ public:
+  void text(std::string_view name, std::string_view) override { check(name); }
+  void integer(std::string_view name, std::int64_t) override { check(name); }
+  void real(std::string_view name, double) override { check(name); }
+  void null(std::string_view name) override { check(name); }
+  bool takes_explanation() const override { return true; }
+  void segments(std::string_view name, const std::vector<DayTrace>&, const Zone&) override {
+    check(name);
+  }
+  void check(std::string_view name) {
+    ++names;
+    const std::string key = ",\"" + std::string(name) + "\":";
+    EXPECT_EQ(std::string_view(name.data() - 2, name.size() + 4), key);
+  }
+  int names = 0;
+};
+
+TEST(VisitFields, EachNameIsHandedInsideItsKey) {
+  const Result r = sample_result();
+  const std::vector<DayTrace> trace;
+  for (const FieldSet set : {FieldSet::kDue, FieldSet::kCheck, FieldSet::kBatch}) {
+    KeyedNameSink sink;
+    Record record{set, &r, "T-1", 2, {}, {}};
+    if (set != FieldSet::kBatch) record.trace = &trace;
+    visit_fields(record, test::new_york(), sink);
+    // With an explanation, its segments (read_in only for a ticket read in a zone: not this).
+    const int explained = set == FieldSet::kBatch ? 0 : 1;
+    EXPECT_EQ(sink.names, static_cast<int>(field_names(set).size()) + explained);
+  }
+  KeyedNameSink row;
+  visit_fields(Record{FieldSet::kBatch, nullptr, "T-1", 2, "bad", "error"}, Zone::utc(), row);
+  EXPECT_EQ(row.names, static_cast<int>(field_names(FieldSet::kBatch).size()));
+}
+
 TEST(VisitFields, ARunASinkClaimsIsNotHandedOver) {
   const Result r = sample_result();
   NameSink sink;

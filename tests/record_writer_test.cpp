@@ -220,24 +220,6 @@ TEST(RecordWriter, ItsCachesWriteWhatAWriterWithoutThemWrites) {
   EXPECT_EQ(compared, 4 * kRecords);
 }
 
-// Each name's key is its own, however many names there are and wherever they are kept: more
-// than the 64 pieces kept, asked for in random order, names alike but for their length.
-TEST(JsonKeys, EachNameHasItsOwnKey) {
-  std::vector<std::string> names;
-  for (int i = 0; i < 200; ++i) names.push_back("field_" + std::to_string(i));
-  const std::string stem = "deadline_utc";
-  JsonKeys keys;
-  std::mt19937_64 rng(9);
-  for (int i = 0; i < 20000; ++i) {
-    const std::size_t k = rng() % (names.size() + stem.size());
-    // A name of the stem is a prefix of it, kept at the same place as the others of the stem.
-    const std::string_view name = k < names.size()
-                                      ? std::string_view(names[k])
-                                      : std::string_view(stem).substr(0, k - names.size() + 1);
-    ASSERT_EQ(keys.piece(name), ",\"" + std::string(name) + "\":") << name;
-  }
-}
-
 // A pinned instant (a batch's `now`) is written as any other, in whichever zone each call asks
 // for and in UTC, however its calls and others' interleave; so are the instants beside it.
 TEST(TimeTextCache, APinnedInstantIsWrittenAsAnyOther) {
