@@ -5,6 +5,7 @@
 #include "report.hpp"
 #include "time_text.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -43,22 +44,25 @@ void InBlock::add(const CsvReader& csv) {
     row.problem = problems.size();
     problems.push_back(csv.problem());
   }
-  std::array<std::string_view, kColumns> cells;
-  std::size_t size = text.size();
+  // The stretch of the record's fields that holds its cells, in one copy (a column no cell
+  // reads, such as an export's long description, is left out at either end).
+  const std::string_view fields = csv.fields_text();
+  std::size_t from = fields.size(), to = 0;
   for (std::size_t c = 0; c < kColumns; ++c) {
     const std::size_t i = header.index[c];
-    if (i != kNoColumn && i < csv.size()) cells[c] = csv.field(i);
-    row.begin[c] = static_cast<std::uint32_t>(size);
-    row.size[c] = static_cast<std::uint32_t>(cells[c].size());
-    size += cells[c].size();
+    const bool given = i != kNoColumn && i < csv.size();
+    row.begin[c] = static_cast<std::uint32_t>(given ? csv.field_offset(i) : 0);
+    row.size[c] = static_cast<std::uint32_t>(given ? csv.field(i).size() : 0);
+    if (given) {
+      from = std::min<std::size_t>(from, row.begin[c]);
+      to = std::max<std::size_t>(to, row.begin[c] + row.size[c]);
+    }
   }
-  // One resize for the row, not one append a cell.
+  if (to < from) from = to;  // no cell
   const std::size_t at = text.size();
-  text.resize(size);
-  char* to = text.data() + at;
-  for (const std::string_view cell : cells) {
-    if (!cell.empty()) std::memcpy(to, cell.data(), cell.size());
-    to += cell.size();
+  text.append(fields.data() + from, to - from);
+  for (std::size_t c = 0; c < kColumns; ++c) {
+    row.begin[c] = row.size[c] == 0 ? 0 : static_cast<std::uint32_t>(at + row.begin[c] - from);
   }
   rows.push_back(row);
 }

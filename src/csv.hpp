@@ -69,6 +69,14 @@ class CsvReader {
     return {buffer_.data() + head_ + fields_[i].offset, fields_[i].length};
   }
 
+  // The bytes that hold every field of the current record, in order (field(i) lies at
+  // field_offset(i) in them): its fields can be kept with one copy.
+  std::string_view fields_text() const {
+    return {buffer_.data() + head_,
+            fields_.empty() ? 0 : fields_.back().offset + fields_.back().length};
+  }
+  std::size_t field_offset(std::size_t i) const { return fields_[i].offset; }
+
   // Returns the physical line (1-based) on which the current record starts.
   std::int64_t line() const { return record_line_; }
 

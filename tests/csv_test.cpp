@@ -31,6 +31,12 @@ Rec current(const CsvReader& reader) {
   Rec r;
   r.line = reader.line();
   for (std::size_t i = 0; i < reader.size(); ++i) r.fields.emplace_back(reader.field(i));
+  // Every field lies in the record's fields text, at its offset, as a batch copies them.
+  const std::string_view all = reader.fields_text();
+  for (std::size_t i = 0; i < reader.size(); ++i) {
+    EXPECT_LE(reader.field_offset(i) + reader.field(i).size(), all.size()) << i;
+    EXPECT_EQ(all.substr(reader.field_offset(i), reader.field(i).size()), reader.field(i)) << i;
+  }
   const CsvProblem& p = reader.problem();
   if (!p.message.empty()) {
     r.problem = std::to_string(p.line) + ":" + std::to_string(p.column) + " " + p.message;
