@@ -7,14 +7,8 @@ if(NOT SLA_SQLITE3EXT_INCLUDE)
                       "or configure with -DSLA_SQLITE=OFF")
 endif()
 
-# The shared object needs position-independent code, which makes batch some 5% slower: so it
-# gets a core of its own, and the binary keeps the one it had. Calls within it stay direct.
-sla_core_libraries(sla_core_pic sla_system_pic)
-set_target_properties(sla_core_pic sla_system_pic PROPERTIES POSITION_INDEPENDENT_CODE ON
-                                                               CXX_VISIBILITY_PRESET hidden
-                                                               VISIBILITY_INLINES_HIDDEN ON)
-target_compile_options(sla_core_pic PRIVATE -fno-semantic-interposition)
-
+# The shared object is made of the core the binary uses, built position-independent for it
+# (see CMakeLists.txt).
 add_library(sla_sqlite MODULE src/sqlite/arguments.cpp src/sqlite/connection.cpp
                               src/sqlite/extension.cpp src/sqlite/functions.cpp
                               src/sqlite/holidays_table.cpp)
@@ -22,7 +16,7 @@ set_target_properties(sla_sqlite PROPERTIES OUTPUT_NAME sla PREFIX lib
                                             CXX_VISIBILITY_PRESET hidden
                                             VISIBILITY_INLINES_HIDDEN ON)
 target_include_directories(sla_sqlite SYSTEM PRIVATE "${SLA_SQLITE3EXT_INCLUDE}")
-target_link_libraries(sla_sqlite PRIVATE sla_system_pic sla_core_pic sla_warnings)
+target_link_libraries(sla_sqlite PRIVATE sla_system sla_core sla_warnings)
 set(SLA_SQLITE_MAP "${PROJECT_SOURCE_DIR}/src/sqlite/libsla.map")
 # --no-undefined proves that no SQLite symbol is linked; sanitizer runtimes come from the
 # process that loads a sanitized build.
