@@ -35,10 +35,15 @@ inline const CheckState& state(const Record& rec) {
 using Z = Zone;
 using N = std::string_view;
 
+// The number of fields. The table's bound is given (and checked below): one of unknown bound
+// cannot be indexed in a constant expression before it is instantiated, as a visit's steps
+// index it.
+inline constexpr std::size_t kCount = 32;
+
 // Every field, in output order, written into a sink of type S. JSON writes the names as keys
 // unescaped: they are plain (fields.cpp checks).
 template <class S>
-inline constexpr Field<S> kFields[] = {
+inline constexpr Field<S> kFields[kCount] = {
     {"id", Group::kRow, false, [](const Record& r, const Z&, S& s, N n) { s.text(n, r.id); }},
     {"line", Group::kRow, false,
      [](const Record& r, const Z&, S& s, N n) { s.integer(n, r.line); }},
@@ -122,7 +127,14 @@ inline constexpr Field<S> kFields[] = {
      [](const Record& r, const Z& z, S& s, N n) { s.segments(n, *r.trace, z); }},
 };
 
-inline constexpr std::size_t kCount = sizeof kFields<FieldSink> / sizeof kFields<FieldSink>[0];
+// Every field of the bound is given: one left out would have no name and no writer.
+constexpr bool all_given() {
+  for (const Field<FieldSink>& f : kFields<FieldSink>) {
+    if (f.name.empty() || f.write == nullptr) return false;
+  }
+  return true;
+}
+static_assert(all_given(), "kCount is the number of fields in kFields");
 
 // Field F's key as JSON writes it after another field: ,"name":
 template <std::size_t F>
