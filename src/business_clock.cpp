@@ -33,6 +33,10 @@ unsigned year_type(int y) {
   return weekday_of(jan1(y)) * 2 + (date::year{y}.is_leap() ? 1 : 0);
 }
 
+date::sys_seconds at(std::int64_t t) {
+  return date::sys_seconds{std::chrono::seconds{t}};
+}
+
 bool has_hours(const OpenInterval& interval) {
   return interval.close > interval.open;
 }
@@ -94,6 +98,20 @@ const std::vector<OpenInterval>* BusinessClock::hours_on(date::local_days d) con
   return &part_day_;
 }
 
+// The stretches as day_seconds and take count them from the open hours: each open and close
+// resolved to an instant, and nothing where a stretch is empty.
+template <typename Add>
+void BusinessClock::each_span(date::local_days d, Add add) const {
+  const auto* hours = hours_on(d);
+  if (hours == nullptr) return;
+  for (const auto& interval : *hours) {
+    if (!has_hours(interval)) continue;
+    const auto begin = zone_.from_local_lenient(d + interval.open).time_since_epoch().count();
+    const auto end = zone_.from_local_lenient(d + interval.close).time_since_epoch().count();
+    if (end > begin) add(begin, end);
+  }
+}
+
 const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& index) const {
   // 4 chunks at first, as a single ticket spans a few weeks (and each page of a table a process
   // touches costs it a page fault); 256 once misses show more in use. Powers of two.
@@ -112,29 +130,35 @@ const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& ind
     chunks_.resize(kChunks);
     chunk_mask_ = kChunks - 1;
   }
+  // Counted before the slot is taken: before_day reads no chunk, and so moves none.
+  const date::local_days first = kBegin + date::days{number * kChunkDays};
+  const std::int64_t before = before_day(first);
   Chunk& c = chunks_[n / kChunkDays & chunk_mask_];
-  // The stretches as day_seconds and take counted them from the open hours: each open and
-  // close resolved to an instant, and nothing where a stretch is empty.
   c.number = number;
   c.spans.clear();
-  const date::local_days first = kBegin + date::days{number * kChunkDays};
+  c.before[0] = before;
   for (int i = 0; i <= kChunkDays; ++i) {
+    const auto at = static_cast<std::size_t>(i);
     const date::local_days day = first + date::days{i};
-    c.first[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(c.spans.size());
-    c.start[static_cast<std::size_t>(i)] =
+    c.first[at] = static_cast<std::uint32_t>(c.spans.size());
+    c.start[at] =
         day < kEnd ? zone_.from_local_lenient(date::local_seconds{day}).time_since_epoch().count()
                    : INT64_MAX;
     if (i == kChunkDays) break;
-    const auto* hours = hours_on(day);
-    if (hours == nullptr) continue;
-    for (const auto& interval : *hours) {
-      if (!has_hours(interval)) continue;
-      const auto begin = zone_.from_local_lenient(day + interval.open).time_since_epoch().count();
-      const auto end = zone_.from_local_lenient(day + interval.close).time_since_epoch().count();
-      if (end > begin) c.spans.push_back({begin, end});
-    }
+    std::int64_t counted = 0;
+    each_span(day, [&c, &counted](std::int64_t begin, std::int64_t end) {
+      c.spans.push_back({begin, end});
+      counted += end - begin;
+    });
+    c.before[at + 1] = c.before[at] + counted;
   }
   return c;
+}
+
+std::chrono::seconds BusinessClock::whole_day_seconds(date::local_days d) const {
+  std::int64_t total = 0;
+  each_span(d, [&total](std::int64_t begin, std::int64_t end) { total += end - begin; });
+  return Seconds{total};
 }
 
 BusinessClock::Spans BusinessClock::open_on(date::local_days d) const {
@@ -164,21 +188,24 @@ std::chrono::seconds BusinessClock::day_seconds(date::local_days d, date::sys_se
   return Seconds{total};
 }
 
-// A week with no holiday on an open day and the same UTC offset at both ends holds exactly its
-// wall-clock hours; only the few others are walked day by day.
+// A week with no holiday on an open day holds exactly its wall-clock hours where its wall
+// times are its instants shifted by one offset: where it lasts exactly a week (so that its
+// first midnight was not skipped) and the offset does not change in it, nor in the day after
+// (where the week's last closing, at most its end, lies). Only the few others are walked day
+// by day.
 std::chrono::seconds BusinessClock::week_seconds(date::local_days first) const {
-  auto end = first + kWeek;
-  bool plain = zone_.from_local_lenient(date::local_seconds{end}) -
-                   zone_.from_local_lenient(date::local_seconds{first}) ==
-               kWeek;
+  const auto end = first + kWeek;
+  const date::sys_seconds begin = zone_.from_local_lenient(date::local_seconds{first});
+  date::sys_seconds until;
+  zone_.offset_until(begin, until);
+  bool plain = zone_.from_local_lenient(date::local_seconds{end}) - begin == kWeek &&
+               until - begin > kWeek + kDay;
   for (auto d = first; plain && d < end; d += kDay) {
     plain = weekday_hours_[weekday_of(d)] <= Seconds{0} || !holidays_.is_holiday(d);
   }
   if (plain) return week_hours_;
   Seconds total{0};
-  for (auto d = first; d < end; d += kDay) {
-    total += day_seconds(d, date::sys_seconds::min(), date::sys_seconds::max());
-  }
+  for (auto d = first; d < end; d += kDay) total += whole_day_seconds(d);
   return total;
 }
 
@@ -187,27 +214,8 @@ std::chrono::seconds BusinessClock::days_seconds(date::local_days first,
                                                  date::local_days end) const {
   Seconds total{0};
   for (; end - first >= kWeek; first += kWeek) total += week_seconds(first);
-  for (; first < end; first += kDay) {
-    total += day_seconds(first, date::sys_seconds::min(), date::sys_seconds::max());
-  }
+  for (; first < end; first += kDay) total += whole_day_seconds(first);
   return total;
-}
-
-// Returns the business seconds from 1 January of y to the start of each of its days, and to
-// the next 1 January at the end: built on first use, so that any span costs a few lookups.
-const std::vector<std::int32_t>& BusinessClock::year_prefix(int y) const {
-  if (prefix_.empty()) prefix_.resize(static_cast<std::size_t>(kLastYear - kFirstYear + 1));
-  auto& prefix = prefix_[static_cast<std::size_t>(y - kFirstYear)];
-  if (prefix.empty()) {
-    prefix.reserve(367);
-    prefix.push_back(0);
-    std::int64_t total = 0;
-    for (auto d = jan1(y); d < jan1(y + 1); d += kDay) {
-      total += day_seconds(d, date::sys_seconds::min(), date::sys_seconds::max()).count();
-      prefix.push_back(static_cast<std::int32_t>(total));  // a year holds under 2^31 s
-    }
-  }
-  return prefix;
 }
 
 // Fills the cache on first use. A year with no business time marks its type closed for its
@@ -255,7 +263,7 @@ std::optional<date::sys_seconds> BusinessClock::advance(
     date::sys_seconds start, std::chrono::seconds remaining,
     std::optional<date::sys_seconds>* first) const {
   if (week_hours_ <= Seconds{0}) return std::nullopt;
-  auto d = date::floor<date::days>(zone_.to_local(start));
+  auto d = local_day(start.time_since_epoch().count());
   if (auto t = take(d, start, remaining, first)) return t;
   d = std::max(d + kDay, kBegin);
   while (d < kEnd) {
@@ -294,66 +302,169 @@ std::optional<date::sys_seconds> BusinessClock::advance(
 std::optional<date::sys_seconds> BusinessClock::deadline(date::sys_seconds start,
                                                          std::chrono::seconds target) const {
   if (target <= Seconds{0}) return start;
-  auto t = advance(start, target);
+  if (week_hours_ <= Seconds{0}) return std::nullopt;
+  auto d = std::max(local_day(start.time_since_epoch().count()), kBegin);
+  const std::int64_t end =
+      reach(d, counted_before(start.time_since_epoch().count()) + target.count());
+  if (end == kNever) return std::nullopt;
+  std::optional<date::sys_seconds> t = end == kFar ? advance(start, target) : at(end);
   if (t && *t >= end_) return std::nullopt;
   return t;
+}
+
+// Walks the days from d, a chunk at a time, for as long as a walk of days costs less than
+// advance's jumps over weeks and years.
+std::int64_t BusinessClock::reach(date::local_days& d, std::int64_t v) const {
+  constexpr int kChunks = 8;  // some two months
+  for (int n = 0; n < kChunks && d < kEnd; ++n) {
+    int i = 0;
+    const Chunk& c = chunk_of(d, i);
+    for (auto day = static_cast<std::size_t>(i); day < kChunkDays; ++day) {
+      if (d >= kEnd) return kNever;
+      if (v <= c.before[day + 1]) {
+        // v is past the count at the day's start, so one of its stretches holds it.
+        std::int64_t counted = c.before[day];
+        const Span* spans = c.spans.data();
+        for (const Span* s = spans + c.first[day]; s != spans + c.first[day + 1]; ++s) {
+          if (counted + (s->end - s->begin) >= v) return s->begin + (v - counted);
+          counted += s->end - s->begin;
+        }
+      }
+      d += kDay;
+    }
+  }
+  return d < kEnd ? kFar : kNever;
+}
+
+date::local_days BusinessClock::local_day(std::int64_t t) const {
+  if (t < offset_.from || t >= offset_.until) offset_ = zone_.offset_stretch(at(t));
+  // Floored: instants before 1970 have negative local seconds.
+  const std::int64_t local = t + offset_.utc_offset;
+  return date::local_days{date::days{(local >= 0 ? local : local - 86399) / 86400}};
 }
 
 // Where clocks fall back across midnight, an instant after the change shows the day before
 // again, while the hours of the new day, which begin at its first midnight, already run.
 date::local_days BusinessClock::last_day_at(date::sys_seconds t) const {
-  auto day = date::floor<date::days>(zone_.to_local(t));
+  auto day = local_day(t.time_since_epoch().count());
   if (day + kDay < kEnd && day + kDay >= kBegin && day_start(day + kDay) <= t) day += kDay;
   return day;
 }
 
-BusinessClock::Until& BusinessClock::until(date::sys_seconds to) const {
-  const std::int64_t t = to.time_since_epoch().count();
-  if (untils_[0].to == t) return untils_[0];
-  if (untils_[1].to == t) {
-    std::swap(untils_[0], untils_[1]);
-    return untils_[0];
+// Days near the last one worked out are counted from it; others from their year's base.
+std::int64_t BusinessClock::before_day(date::local_days d) const {
+  // Some two months: a walk of a few weeks costs less than a year's base far from the origin.
+  constexpr date::days kNear{62};
+  if (!has_origin_) {
+    has_origin_ = true;
+    origin_ = near_day_ = d;
+    near_before_ = 0;
+    return 0;
   }
-  Until& u = untils_[1];
-  u.to = t;
-  u.last = last_day_at(to);
-  u.end = std::min(u.last, kEnd);
-  u.year = u.end > kBegin ? year_of(u.end - kDay) : 0;
-  u.at_end.reset();
-  return u;
+  std::int64_t before = 0;
+  if (d >= near_day_ && d - near_day_ <= kNear) {
+    before = near_before_ + days_seconds(near_day_, d).count();
+  } else if (d < near_day_ && near_day_ - d <= kNear) {
+    before = near_before_ - days_seconds(d, near_day_).count();
+  } else {
+    const int y = year_of(d);
+    before = year_base(y) + days_seconds(jan1(y), d).count();
+  }
+  near_day_ = d;
+  near_before_ = before;
+  return before;
 }
 
-// Business time on the days [first, u.end): partial years from their prefix sums, whole years
-// from the year cache; what depends on the end alone is taken from `u`.
-std::chrono::seconds BusinessClock::span_to(date::local_days first, Until& u) const {
-  first = std::max(first, kBegin);
-  const date::local_days end = u.end;
-  if (end <= first) return Seconds{0};
-  // Under a week, walking the days costs less than a year's prefix sums, which a single
-  // command would build for one lookup.
-  if (end - first < kWeek) return days_seconds(first, end);
-  // Business time from 1 January of y to d, for d from that day to the next 1 January.
-  auto at = [this](int y, date::local_days d) {
-    return Seconds{year_prefix(y)[static_cast<std::size_t>((d - jan1(y)).count())]};
-  };
-  if (!u.at_end) u.at_end = at(u.year, end);
-  const int y1 = year_of(first);
-  if (y1 == u.year) return *u.at_end - at(y1, first);
-  Seconds total = at(y1, jan1(y1 + 1)) - at(y1, first);
-  for (int y = y1 + 1; y < u.year; ++y) total += year_seconds(y);
-  return total + *u.at_end;
+std::int64_t BusinessClock::year_base(int y) const {
+  const auto at = [](int year) { return static_cast<std::size_t>(year - kFirstYear); };
+  if (!year_bases_) {
+    year_bases_.reset(new std::int64_t[at(kLastYear + 2)]);
+    const int y0 = year_of(origin_);
+    year_bases_[at(y0)] = -days_seconds(jan1(y0), origin_).count();
+    base_low_ = base_high_ = y0;
+  }
+  for (; base_high_ < y; ++base_high_) {
+    year_bases_[at(base_high_ + 1)] =
+        year_bases_[at(base_high_)] + year_seconds(base_high_).count();
+  }
+  for (; base_low_ > y; --base_low_) {
+    year_bases_[at(base_low_ - 1)] =
+        year_bases_[at(base_low_)] - year_seconds(base_low_ - 1).count();
+  }
+  return year_bases_[at(y)];
+}
+
+// The days before t's local day are over by t; that day's hours, and the next day's where
+// clocks fell back across midnight (see last_day_at), count up to t.
+std::int64_t BusinessClock::count_before(std::int64_t t) const {
+  auto d = local_day(t);
+  if (d >= kEnd) return before_day(kEnd);
+  if (d < kBegin) {
+    if (d + kDay < kBegin) return before_day(kBegin);
+    d = kBegin;  // its hours begin at its start, which may be before t
+    int i = 0;
+    if (chunk_of(d, i).start[0] > t) return chunk_of(d, i).before[0];
+  }
+  for (;;) {
+    int i = 0;
+    const Chunk& c = chunk_of(d, i);
+    const auto at = static_cast<std::size_t>(i);
+    if (c.start[at + 1] <= t && d + kDay < kEnd) {
+      d += kDay;
+      continue;
+    }
+    std::int64_t counted = c.before[at];
+    const Span* spans = c.spans.data();
+    for (const Span* s = spans + c.first[at]; s != spans + c.first[at + 1]; ++s) {
+      if (s->begin >= t) break;
+      counted += std::min(s->end, t) - s->begin;
+    }
+    return counted;
+  }
+}
+
+std::int64_t BusinessClock::counted_before(std::int64_t t) const {
+  if (t != last_.t) last_ = End{t, count_before(t)};
+  return last_.counted;
+}
+
+std::int64_t BusinessClock::counted_to(std::int64_t t) const {
+  if (ends_[0].t == t) return ends_[0].counted;
+  if (ends_[1].t == t) {
+    std::swap(ends_[0], ends_[1]);
+    return ends_[0].counted;
+  }
+  ends_[1].t = t;
+  ends_[1].counted = count_before(t);
+  return ends_[1].counted;
 }
 
 std::chrono::seconds BusinessClock::elapsed(date::sys_seconds from, date::sys_seconds to) const {
   if (to <= from) return Seconds{0};
-  auto first = date::floor<date::days>(zone_.to_local(from));
-  Until& u = until(to);
-  if (first == u.last) return day_seconds(first, from, to);
-  return day_seconds(first, from, to) + span_to(first + kDay, u) + day_seconds(u.last, from, to);
+  const std::int64_t end = counted_to(to.time_since_epoch().count());
+  return Seconds{end - counted_before(from.time_since_epoch().count())};
 }
 
+// The clock starts one second before business time reaches one second past the start; the
+// deadline is where it reaches the target past it. A target long enough to take more than
+// reach's walk takes advance's jumps instead.
 std::optional<BusinessClock::Due> BusinessClock::due(date::sys_seconds start,
                                                      std::chrono::seconds target) const {
+  if (week_hours_ <= Seconds{0}) return std::nullopt;
+  auto d = std::max(local_day(start.time_since_epoch().count()), kBegin);
+  const std::int64_t counted = counted_before(start.time_since_epoch().count());
+  const std::int64_t first = reach(d, counted + 1);
+  if (first == kNever) return std::nullopt;
+  std::int64_t end = start.time_since_epoch().count();
+  if (first != kFar && target > Seconds{0}) end = reach(d, counted + target.count());
+  if (end == kNever) return std::nullopt;
+  if (first == kFar || end == kFar) return due_by_advance(start, target);
+  if (at(end) >= end_) return std::nullopt;
+  return Due{at(first - 1), at(end)};
+}
+
+std::optional<BusinessClock::Due> BusinessClock::due_by_advance(date::sys_seconds start,
+                                                                std::chrono::seconds target) const {
   std::optional<date::sys_seconds> first;
   std::optional<date::sys_seconds> end = start;
   if (target > Seconds{0}) end = advance(start, target, &first);
@@ -365,6 +476,11 @@ std::optional<BusinessClock::Due> BusinessClock::due(date::sys_seconds start,
 
 // The first second of business time is the one that ends one second before a 1 s deadline.
 std::optional<date::sys_seconds> BusinessClock::clock_start(date::sys_seconds t) const {
+  if (week_hours_ <= Seconds{0}) return std::nullopt;
+  auto d = std::max(local_day(t.time_since_epoch().count()), kBegin);
+  const std::int64_t first = reach(d, counted_before(t.time_since_epoch().count()) + 1);
+  if (first == kNever) return std::nullopt;
+  if (first != kFar) return at(first - 1);
   auto end = advance(t, Seconds{1});
   if (!end) return std::nullopt;
   return *end - Seconds{1};
@@ -384,7 +500,7 @@ std::vector<DayTrace> BusinessClock::trace(date::sys_seconds from, date::sys_sec
     days.push_back(entry);
   };
   auto last = std::min(last_day_at(to), kEnd - kDay);
-  for (auto d = std::max(date::floor<date::days>(zone_.to_local(from)), kBegin); d <= last;
+  for (auto d = std::max(local_day(from.time_since_epoch().count()), kBegin); d <= last;
        d += kDay) {
     if (weekday_hours_[weekday_of(d)] <= Seconds{0}) {
       closed_day(d, DayTrace::Kind::kWeekend, {});

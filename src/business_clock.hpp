@@ -12,6 +12,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -73,11 +74,13 @@ class BusinessClock {
     std::int64_t begin, end;
   };
   // The days of one chunk of kChunkDays: where each begins (its first midnight, or the instant
-  // the clocks skipped it) and its open stretches, after part-day closures.
+  // the clocks skipped it), the business time counted before it, and its open stretches,
+  // after part-day closures.
   static constexpr int kChunkDays = 8;
   struct Chunk {
     std::int64_t number = -1;  // days since kFirstDay / kChunkDays; -1: empty
     std::array<std::int64_t, kChunkDays + 1> start{};
+    std::array<std::int64_t, kChunkDays + 1> before{};  // before_day of each
     std::array<std::uint32_t, kChunkDays + 1> first{};  // day i's spans: [first[i], first[i+1])
     std::vector<Span> spans;
   };
@@ -91,30 +94,41 @@ class BusinessClock {
   // Returns the instant day d begins. REQUIRES: d within the range.
   date::sys_seconds day_start(date::local_days d) const;
   const Chunk& chunk_of(date::local_days d, int& index) const;
+  // Calls add(begin, end) for each open stretch of day d, as instants: the chunks' source.
+  template <typename Add>
+  void each_span(date::local_days d, Add add) const;
 
+  // Returns the local day of the instant t (Unix seconds), by the offset last looked up where
+  // it still holds.
+  date::local_days local_day(std::int64_t t) const;
   const std::vector<OpenInterval>* hours_on(date::local_days d) const;
   // Returns the last local day whose open hours can hold instants up to `t`.
   date::local_days last_day_at(date::sys_seconds t) const;
   std::chrono::seconds day_seconds(date::local_days d, date::sys_seconds from,
                                    date::sys_seconds to) const;
+  // The business time of all of day d, from its stretches without the chunks' table.
+  std::chrono::seconds whole_day_seconds(date::local_days d) const;
   std::chrono::seconds week_seconds(date::local_days first) const;
   std::chrono::seconds days_seconds(date::local_days first, date::local_days end) const;
-  // What a span counted up to the instant `to` needs of `to` alone: a batch measures every
-  // ticket to the same `now`.
-  struct Until {
-    std::int64_t to = INT64_MIN;  // Unix seconds; INT64_MIN: empty
-    date::local_days last;        // last_day_at(to)
-    date::local_days end;         // the first day a span to `to` leaves out: last, in range
-    int year = 0;                 // the year of end's day before, if end is past kBegin
-    // Business time from 1 January of `year` to `end`, once a span of a week or more needs it
-    // (its year's prefix sums are a year's walk).
-    std::optional<std::chrono::seconds> at_end;
-  };
-  Until& until(date::sys_seconds to) const;
-  // Returns the business time of the days from `first` up to u.end.
-  std::chrono::seconds span_to(date::local_days first, Until& u) const;
   std::chrono::seconds year_seconds(int y) const;
-  const std::vector<std::int32_t>& year_prefix(int y) const;
+  // Business time is measured as a difference of counts from one origin, the first day the
+  // clock was asked about: before_day(d), the business time between the origin and the start
+  // of day d (negative before the origin), in kBegin..kEnd; counted_before(t), the business
+  // time between the origin and the instant t.
+  std::int64_t before_day(date::local_days d) const;
+  std::int64_t year_base(int y) const;  // before_day(1 January of y), y up to kLastYear + 1
+  // (The last start asked for is kept: a ticket's deadline and business times all count from
+  // it.)
+  std::int64_t counted_before(std::int64_t t) const;
+  std::int64_t count_before(std::int64_t t) const;  // counted_before, worked out
+  // counted_before for the end of a span: a batch measures every ticket to the same `now`.
+  std::int64_t counted_to(std::int64_t t) const;
+  // Returns the earliest instant t at which counted_before(t) reaches v, looked for on the
+  // days from d (which it moves to t's day); kNever if the range ends first, kFar if t is
+  // further off than a walk of days should go. REQUIRES: v > before_day(d).
+  static constexpr std::int64_t kNever = INT64_MAX, kFar = INT64_MIN;
+  std::int64_t reach(date::local_days& d, std::int64_t v) const;
+  std::optional<Due> due_by_advance(date::sys_seconds start, std::chrono::seconds target) const;
   std::optional<date::sys_seconds> take(date::local_days d, date::sys_seconds from,
                                         std::chrono::seconds& remaining,
                                         std::optional<date::sys_seconds>* first = nullptr) const;
@@ -133,14 +147,29 @@ class BusinessClock {
   // Filled on first use, so a clock must not be shared between threads (nor may the calendar).
   mutable std::vector<std::int64_t> year_cache_;     // business seconds by year; -1: not yet
   mutable std::vector<std::uint16_t> closed_types_;  // by rule era: year types with no business
-  mutable std::vector<std::vector<std::int32_t>> prefix_;  // by year: see year_prefix
   mutable std::vector<OpenInterval> part_day_;  // hours_on: the open hours of a part-closed day
   // By chunk number: up to the days of some five years, which a batch's tickets mostly fall in.
   mutable std::vector<Chunk> chunks_;
   mutable std::size_t chunk_mask_ = 0;    // chunks_.size() - 1
   mutable std::size_t chunk_misses_ = 0;  // while it holds its first few
-  // The last two ends asked for: the one asked again sits first, so that `now` stays.
-  mutable std::array<Until, 2> untils_{};
+  // The origin, once a day has been asked about; and the last day before_day worked out, from
+  // which days near it are counted.
+  mutable bool has_origin_ = false;
+  mutable date::local_days origin_{};
+  mutable date::local_days near_day_{};
+  mutable std::int64_t near_before_ = 0;
+  // year_base by year, known for years base_low_..base_high_ (allocated untouched: a single
+  // ticket needs a year or two of it).
+  mutable std::unique_ptr<std::int64_t[]> year_bases_;
+  mutable int base_low_ = 0, base_high_ = -1;
+  mutable Zone::OffsetStretch offset_{1, 0, 0};  // empty at first
+  // The last two ends counted to: the one asked again sits first, so that `now` stays.
+  struct End {
+    std::int64_t t = INT64_MIN;  // INT64_MIN: empty
+    std::int64_t counted = 0;
+  };
+  mutable std::array<End, 2> ends_{};
+  mutable End last_{};  // counted_before's
 };
 
 }  // namespace sla

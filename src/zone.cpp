@@ -274,6 +274,20 @@ ZoneOffset Zone::offset_at(date::sys_seconds t) const {
   return to_offset(type_at(t.time_since_epoch().count()));
 }
 
+Zone::OffsetStretch Zone::offset_stretch(date::sys_seconds t) const {
+  const std::int64_t at = t.time_since_epoch().count();
+  const std::size_t i = transitions_until(at);
+  const std::int64_t from = i == 0 ? INT64_MIN : transitions_[i - 1];
+  if (i < transitions_.size())
+    return {from, transitions_[i], types_[i == 0 ? 0 : transition_types_[i - 1]].utc_offset};
+  if (footer_) {
+    const PosixState state = posix_state_at(*footer_, at);
+    const LocalType& type = state.is_dst ? footer_daylight_ : footer_standard_;
+    return {at, state.next_change, type.utc_offset};
+  }
+  return {from, INT64_MAX, types_[i == 0 ? 0 : transition_types_[i - 1]].utc_offset};
+}
+
 ZoneOffset Zone::offset_until(date::sys_seconds t, date::sys_seconds& until) const {
   const Piece piece = piece_at(t.time_since_epoch().count());
   until = date::sys_seconds{std::chrono::seconds{piece.next}};

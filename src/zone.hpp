@@ -45,6 +45,15 @@ class Zone {
   // it does not change (the next transition; it may change there).
   ZoneOffset offset_until(date::sys_seconds t, date::sys_seconds& until) const;
 
+  // The offset in effect at an instant, in seconds east of UTC, and a stretch of time around
+  // it, [from, until), over which the offset holds (`from` is the instant itself where the
+  // zone's rule says no more).
+  struct OffsetStretch {
+    std::int64_t from, until;
+    std::int32_t utc_offset;
+  };
+  OffsetStretch offset_stretch(date::sys_seconds t) const;
+
   // Returns the wall-clock time at `t`.
   date::local_seconds to_local(date::sys_seconds t) const {
     return date::local_seconds{t.time_since_epoch() + offset_at(t).utc_offset};

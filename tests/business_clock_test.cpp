@@ -234,6 +234,35 @@ TEST(BusinessClock, TransitionWeeksAcrossManyYears) {
   }
 }
 
+// Three days of summer time a year: both changes can fall in one week, whose ends then have
+// the same offset although its open hours lost one (the change back is at night). A year
+// between two others is counted a week at a time: each must match a sum of its days.
+TEST(BusinessClock, WeeksWithTwoChangesOfOffset) {
+  auto zone = Zone::from_posix("T", "TST5TDT,J70/12,J73/3");
+  BusinessClock clock{policy_schedule(), zone, us_federal()};
+  auto at = [&zone](int y) {
+    return zone.from_local_lenient(date::local_seconds{date::local_days{date::year{y} / 1 / 1}});
+  };
+  int lost = 0;  // years whose summer began on an open day
+  for (int y = 2020; y < 2034; ++y) {
+    Seconds by_days{0};
+    for (auto d = date::local_days{date::year{y} / 1 / 1};
+         d < date::local_days{date::year{y + 1} / 1 / 1}; d += date::days{1}) {
+      by_days += clock.elapsed(zone.from_local_lenient(date::local_seconds{d}),
+                               zone.from_local_lenient(date::local_seconds{d + date::days{1}}));
+    }
+    if (by_days.count() % 3600 == 0 && by_days.count() / 3600 % 9 != 0) ++lost;
+    // y whole, between the years either side.
+    const BusinessClock fresh{policy_schedule(), zone, us_federal()};
+    const Seconds whole = fresh.elapsed(at(y - 1), at(y + 2));
+    EXPECT_EQ(
+        (whole - fresh.elapsed(at(y - 1), at(y)) - fresh.elapsed(at(y + 1), at(y + 2))).count(),
+        by_days.count())
+        << y;
+  }
+  EXPECT_GT(lost, 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. Edge cases.
 

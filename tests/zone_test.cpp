@@ -352,6 +352,43 @@ TEST(Zone, AgreesWithGlibcLocaltime) {
   tzset();
 }
 
+// A stretch holds its instant and one offset throughout: checked at its ends, from the
+// table and from the footer rule (New York past 2037, and a zone of a POSIX string alone).
+TEST(Zone, OffsetStretchesHoldOneOffset) {
+  std::vector<Zone> zones;
+  for (const char* name : {"America/New_York", "Australia/Lord_Howe", "Pacific/Apia"}) {
+    const std::string bytes = read_zoneinfo(name);
+    if (!bytes.empty()) zones.push_back(Zone::from_tzif(name, bytes));
+  }
+  zones.push_back(Zone::from_posix("P", "PST8PDT,M3.2.0,M11.1.0"));
+  zones.push_back(Zone::utc());
+  std::mt19937_64 random(7);
+  std::uniform_int_distribution<std::int64_t> instants(utc(1890, 1, 1).time_since_epoch().count(),
+                                                       utc(2600, 1, 1).time_since_epoch().count());
+  int bounded = 0;
+  for (const Zone& zone : zones) {
+    for (int i = 0; i < 20000; ++i) {
+      const std::int64_t t = instants(random);
+      const Zone::OffsetStretch s = zone.offset_stretch(at(t));
+      const std::int64_t offset = zone.offset_at(at(t)).utc_offset.count();
+      ASSERT_EQ(s.utc_offset, offset) << zone.name() << " at " << t;
+      ASSERT_LE(s.from, t) << zone.name();
+      ASSERT_GT(s.until, t) << zone.name();
+      if (s.from != INT64_MIN) {
+        ASSERT_EQ(zone.offset_at(at(s.from)).utc_offset.count(), offset) << zone.name() << t;
+      }
+      if (s.until != INT64_MAX) {
+        ++bounded;
+        ASSERT_EQ(zone.offset_at(at(s.until - 1)).utc_offset.count(), offset) << zone.name() << t;
+        // Mid-way too: a stretch is never two offsets that happen to match at its ends.
+        ASSERT_EQ(zone.offset_at(at(s.from / 2 + s.until / 2)).utc_offset.count(), offset)
+            << zone.name() << t;
+      }
+    }
+  }
+  EXPECT_GT(bounded, 40000);
+}
+
 TEST(Zone, LordHoweHalfHourDaylightTime) {
   const std::string bytes = read_zoneinfo("Australia/Lord_Howe");
   if (bytes.empty()) GTEST_SKIP();
