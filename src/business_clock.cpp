@@ -112,20 +112,27 @@ void BusinessClock::each_span(date::local_days d, Add add) const {
   }
 }
 
-const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& index) const {
-  // 4 chunks at first, as a single ticket spans a few weeks (and each page of a table a process
-  // touches costs it a page fault); 256 once misses show more in use. Powers of two.
-  constexpr std::size_t kFirstChunks = 4, kChunks = 256;
+// The lookup inline, the filling of a missed chunk out of line: a hit is then a few
+// instructions, not a call that saves every register the filling needs.
+inline const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& index) const {
   // Unsigned: d is in the range, so that the divisions are shifts.
   const auto n = static_cast<std::uint64_t>((d - kBegin).count());
   const auto number = static_cast<std::int64_t>(n / kChunkDays);
   index = static_cast<int>(n % kChunkDays);
+  if (!chunks_.empty()) {
+    if (const Chunk& c = chunks_[n / kChunkDays & chunk_mask_]; c.number == number) return c;
+  }
+  return fill_chunk(number);
+}
+
+[[gnu::noinline]] const BusinessClock::Chunk& BusinessClock::fill_chunk(std::int64_t number) const {
+  // 4 chunks at first, as a single ticket spans a few weeks (and each page of a table a process
+  // touches costs it a page fault); 256 once misses show more in use. Powers of two.
+  constexpr std::size_t kFirstChunks = 4, kChunks = 256;
   if (chunks_.empty()) {
     chunks_.resize(kFirstChunks);
     chunk_mask_ = kFirstChunks - 1;
-  }
-  if (Chunk& c = chunks_[n / kChunkDays & chunk_mask_]; c.number == number) return c;
-  if (chunk_mask_ < kChunks - 1 && ++chunk_misses_ > 2 * kFirstChunks) {
+  } else if (chunk_mask_ < kChunks - 1 && ++chunk_misses_ > 2 * kFirstChunks) {
     chunks_.clear();
     chunks_.resize(kChunks);
     chunk_mask_ = kChunks - 1;
@@ -133,7 +140,7 @@ const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& ind
   // Counted before the slot is taken: before_day reads no chunk, and so moves none.
   const date::local_days first = kBegin + date::days{number * kChunkDays};
   const std::int64_t before = before_day(first);
-  Chunk& c = chunks_[n / kChunkDays & chunk_mask_];
+  Chunk& c = chunks_[static_cast<std::size_t>(number) & chunk_mask_];
   c.number = number;
   c.spans.clear();
   c.before[0] = before;

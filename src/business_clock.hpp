@@ -94,6 +94,7 @@ class BusinessClock {
   // Returns the instant day d begins. REQUIRES: d within the range.
   date::sys_seconds day_start(date::local_days d) const;
   const Chunk& chunk_of(date::local_days d, int& index) const;
+  const Chunk& fill_chunk(std::int64_t number) const;  // chunk_of's, where it misses
   // Calls add(begin, end) for each open stretch of day d, as instants: the chunks' source.
   template <typename Add>
   void each_span(date::local_days d, Add add) const;
