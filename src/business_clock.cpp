@@ -310,11 +310,19 @@ std::optional<date::sys_seconds> BusinessClock::deadline(date::sys_seconds start
                                                          std::chrono::seconds target) const {
   if (target <= Seconds{0}) return start;
   if (week_hours_ <= Seconds{0}) return std::nullopt;
+  if (target > kReachable) return advance_to_deadline(start, target);
   auto d = std::max(local_day(start.time_since_epoch().count()), kBegin);
   const std::int64_t end =
       reach(d, counted_before(start.time_since_epoch().count()) + target.count());
   if (end == kNever) return std::nullopt;
-  std::optional<date::sys_seconds> t = end == kFar ? advance(start, target) : at(end);
+  if (end == kFar) return advance_to_deadline(start, target);
+  if (at(end) >= end_) return std::nullopt;
+  return at(end);
+}
+
+std::optional<date::sys_seconds> BusinessClock::advance_to_deadline(
+    date::sys_seconds start, std::chrono::seconds target) const {
+  auto t = advance(start, target);
   if (t && *t >= end_) return std::nullopt;
   return t;
 }
@@ -322,8 +330,7 @@ std::optional<date::sys_seconds> BusinessClock::deadline(date::sys_seconds start
 // Walks the days from d, a chunk at a time, for as long as a walk of days costs less than
 // advance's jumps over weeks and years.
 std::int64_t BusinessClock::reach(date::local_days& d, std::int64_t v) const {
-  constexpr int kChunks = 8;  // some two months
-  for (int n = 0; n < kChunks && d < kEnd; ++n) {
+  for (int n = 0; n < kReachChunks && d < kEnd; ++n) {
     int i = 0;
     const Chunk& c = chunk_of(d, i);
     for (auto day = static_cast<std::size_t>(i); day < kChunkDays; ++day) {
@@ -458,6 +465,7 @@ std::chrono::seconds BusinessClock::elapsed(date::sys_seconds from, date::sys_se
 std::optional<BusinessClock::Due> BusinessClock::due(date::sys_seconds start,
                                                      std::chrono::seconds target) const {
   if (week_hours_ <= Seconds{0}) return std::nullopt;
+  if (target > kReachable) return due_by_advance(start, target);
   auto d = std::max(local_day(start.time_since_epoch().count()), kBegin);
   const std::int64_t counted = counted_before(start.time_since_epoch().count());
   const std::int64_t first = reach(d, counted + 1);

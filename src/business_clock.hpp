@@ -129,7 +129,13 @@ class BusinessClock {
   // further off than a walk of days should go. REQUIRES: v > before_day(d).
   static constexpr std::int64_t kNever = INT64_MAX, kFar = INT64_MIN;
   std::int64_t reach(date::local_days& d, std::int64_t v) const;
+  // reach walks some two months of chunks: longer targets (up to any a caller passes) go
+  // straight to advance, and are never added to a count.
+  static constexpr int kReachChunks = 8;
+  static constexpr std::chrono::seconds kReachable{std::int64_t{kReachChunks} * kChunkDays * 86400};
   std::optional<Due> due_by_advance(date::sys_seconds start, std::chrono::seconds target) const;
+  std::optional<date::sys_seconds> advance_to_deadline(date::sys_seconds start,
+                                                       std::chrono::seconds target) const;
   std::optional<date::sys_seconds> take(date::local_days d, date::sys_seconds from,
                                         std::chrono::seconds& remaining,
                                         std::optional<date::sys_seconds>* first = nullptr) const;

@@ -342,6 +342,27 @@ TEST(BusinessClock, NearTheLastDay) {
             kHour.count());
 }
 
+// Targets as long as a caller can pass find no deadline, and a target either side of the
+// clock's walk of days finds the same one from due() and deadline().
+TEST(BusinessClock, HugeTargetsFindNoDeadline) {
+  const BusinessClock clock{policy_schedule(), new_york(), us_federal()};
+  const date::sys_seconds start = ny(2026, 11, 25, 16, 30);
+  for (const Seconds target : {Seconds::max(), Seconds{INT64_MAX / 2}, hours(9) * 3'000'000}) {
+    EXPECT_FALSE(clock.deadline(start, target).has_value()) << target.count();
+    EXPECT_FALSE(clock.due(start, target).has_value()) << target.count();
+  }
+  WeeklySchedule always;
+  for (auto& day : always.by_weekday) day = {{hours(0), hours(24)}};
+  const BusinessClock open{always, new_york(), us_federal()};
+  for (std::int64_t days = 60; days <= 70; ++days) {
+    const Seconds target = hours(24) * days;
+    const auto due = open.due(start, target);
+    ASSERT_TRUE(due.has_value()) << days;
+    EXPECT_EQ(due->deadline, *open.deadline(start, target)) << days;
+    EXPECT_EQ(open.elapsed(start, due->deadline), target) << days;
+  }
+}
+
 TEST(BusinessClock, EmptyScheduleNeverOpens) {
   BusinessClock clock{WeeklySchedule{}, new_york(), us_federal()};
   EXPECT_TRUE(same_time(clock.deadline(ny(2026, 11, 23, 10), hours(2)), std::nullopt));
