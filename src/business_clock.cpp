@@ -98,8 +98,8 @@ const std::vector<OpenInterval>* BusinessClock::hours_on(date::local_days d) con
   return &part_day_;
 }
 
-// The stretches as day_seconds and take count them from the open hours: each open and close
-// resolved to an instant, and nothing where a stretch is empty.
+// The stretches as the chunks and whole_day_seconds count them from the open hours: each
+// open and close resolved to an instant, and nothing where a stretch is empty.
 template <typename Add>
 void BusinessClock::each_span(date::local_days d, Add add) const {
   const auto* hours = hours_on(d);
@@ -181,18 +181,6 @@ date::sys_seconds BusinessClock::day_start(date::local_days d) const {
   int i = 0;
   const Chunk& c = chunk_of(d, i);
   return date::sys_seconds{Seconds{c.start[static_cast<std::size_t>(i)]}};
-}
-
-std::chrono::seconds BusinessClock::day_seconds(date::local_days d, date::sys_seconds from,
-                                                date::sys_seconds to) const {
-  const std::int64_t lo = from.time_since_epoch().count(), hi = to.time_since_epoch().count();
-  std::int64_t total = 0;
-  const Spans open = open_on(d);
-  for (const Span* s = open.begin; s != open.end; ++s) {
-    const std::int64_t begin = std::max(s->begin, lo), end = std::min(s->end, hi);
-    if (end > begin) total += end - begin;
-  }
-  return Seconds{total};
 }
 
 // A week with no holiday on an open day holds exactly its wall-clock hours where its wall

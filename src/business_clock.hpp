@@ -105,8 +105,6 @@ class BusinessClock {
   const std::vector<OpenInterval>* hours_on(date::local_days d) const;
   // Returns the last local day whose open hours can hold instants up to `t`.
   date::local_days last_day_at(date::sys_seconds t) const;
-  std::chrono::seconds day_seconds(date::local_days d, date::sys_seconds from,
-                                   date::sys_seconds to) const;
   // The business time of all of day d, from its stretches without the chunks' table.
   std::chrono::seconds whole_day_seconds(date::local_days d) const;
   std::chrono::seconds week_seconds(date::local_days first) const;
