@@ -2,8 +2,13 @@
 #include "csv.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sla {
 namespace {
@@ -12,6 +17,39 @@ constexpr char kBom[] = "\xEF\xBB\xBF";
 // A buffer grown for a long record is given back once it is this large and mostly empty.
 constexpr std::size_t kShrinkAbove = std::size_t{4} << 20;
 
+// Which of the `n` (at most 64) bytes at `p` end a field: bit i is set if byte i is the
+// separator or a line feed. Byte by byte: the reference the vector reading must agree with,
+// and the reading where no vector instructions are at hand.
+[[maybe_unused]] std::uint64_t stops_bytewise(const char* p, std::size_t n, char separator) {
+  std::uint64_t stops = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] == separator || p[i] == '\n') stops |= std::uint64_t{1} << i;
+  }
+  return stops;
+}
+
+// The stops of the `n` bytes at `p`: a record is split with a few instructions a field
+// rather than a search per field.
+std::uint64_t stops_of(const char* p, std::size_t n, char separator) {
+#if defined(__SSE2__)
+  char block[64];
+  if (n < 64) {  // the end of the text: the bytes past it are not looked at
+    std::memset(block, '\n', sizeof block);
+    std::memcpy(block, p, n);
+    p = block;
+  }
+  const __m128i sep = _mm_set1_epi8(separator), newline = _mm_set1_epi8('\n');
+  std::uint64_t stops = 0;
+  for (int i = 0; i < 4; ++i) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, sep), _mm_cmpeq_epi8(v, newline));
+    stops |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(hit))} << 16 * i;
+  }
+  return n < 64 ? stops & ((std::uint64_t{1} << n) - 1) : stops;
+#else
+  return stops_bytewise(p, n < 64 ? n : 64, separator);
+#endif
+}
 }  // namespace
 
 CsvReader::CsvReader(CsvLimits limits, CsvDialect dialect) : limits_(limits), dialect_(dialect) {}
@@ -113,42 +151,97 @@ void CsvReader::start_record() {
   skipping_ = false;
 }
 
-// The common case: the whole record is one line in the buffer with no quote in it.
+// The common case: the whole record is one line in the buffer, its quoted fields (if any)
+// closed on that line and followed by a separator or the line break. Anything else is left
+// to scan(), with nothing changed.
 bool CsvReader::fast_record() {
-  const char* begin = buffer_.data() + pos_;
-  const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', tail_ - pos_));
-  if (newline == nullptr) return false;
-  const auto length = static_cast<std::size_t>(newline - begin);
-  if (length >= limits_.max_record_bytes || std::memchr(begin, '"', length) != nullptr) {
-    return false;
-  }
-  const char* from = begin;
+  char* const begin = buffer_.data() + pos_;
+  // The line break must come before the limit: a record of max_record_bytes bytes or more,
+  // its line break counted, is scan()'s to report.
+  const std::size_t size = std::min(tail_ - pos_, limits_.max_record_bytes);
+  const char separator = dialect_.separator;
+  unescape_.clear();
+  bool first_quoted = false;
+  std::size_t at = 0;  // where the current field starts
+  std::size_t base = 0;
+  std::uint64_t stops = stops_of(begin, std::min<std::size_t>(size, 64), separator);
   for (;;) {
-    if (fields_.size() == limits_.max_fields) {
-      fields_.clear();
-      return false;  // scan() reports it
-    }
-    const auto* comma = static_cast<const char*>(
-        std::memchr(from, dialect_.separator, static_cast<std::size_t>(newline - from)));
-    const char* end = comma == nullptr ? newline : comma;
-    fields_.push_back(
-        {static_cast<std::size_t>(from - begin), static_cast<std::size_t>(end - from)});
-    if (comma == nullptr) break;
-    from = comma + 1;
-  }
-  Span& last = fields_.back();
-  if (last.length > 0 && begin[last.offset + last.length - 1] == '\r') --last.length;
-  if (dialect_.trim_unquoted) {
-    for (Span& f : fields_) {
-      while (f.length > 0 && begin[f.offset] == ' ') {
-        ++f.offset;
-        --f.length;
+    if (fields_.size() == limits_.max_fields) break;  // scan() reports it
+    if (at < size && begin[at] == '"') {
+      // A quoted field: to its closing quote, over doubled ones; a line break inside it, text
+      // after it or the end of the buffer are scan()'s.
+      const char* const end = begin + size;
+      const char* q = begin + at + 1;
+      bool doubled = false;
+      for (;;) {
+        q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
+        if (q == nullptr || q + 1 == end || q[1] != '"') break;
+        doubled = true;
+        q += 2;
       }
-      while (f.length > 0 && begin[f.offset + f.length - 1] == ' ') --f.length;
+      if (q == nullptr || q + 1 == end) break;
+      const auto close = static_cast<std::size_t>(q - begin);
+      if (std::memchr(begin + at, '\n', close - at) != nullptr) break;
+      std::size_t after = close + 1;
+      if (begin[after] == '\r' && after + 1 < size && begin[after + 1] == '\n') ++after;
+      if (begin[after] != separator && begin[after] != '\n') break;
+      if (doubled) unescape_.push_back(fields_.size());
+      if (fields_.empty()) first_quoted = true;
+      fields_.push_back({at + 1, close - at - 1});
+      if (begin[after] == '\n') return end_fast_record(after, first_quoted);
+      at = after + 1;
+      if (at >= base + 64) {
+        base = at & ~std::size_t{63};
+        if (base >= size) break;
+        stops = stops_of(begin + base, std::min<std::size_t>(size - base, 64), separator);
+      }
+      continue;
+    }
+    // An unquoted field: to the next stop, in this block or a later one.
+    std::uint64_t ahead = stops & (~std::uint64_t{0} << (at - base));
+    while (ahead == 0) {
+      base += 64;
+      if (base >= size) break;
+      ahead = stops = stops_of(begin + base, std::min<std::size_t>(size - base, 64), separator);
+    }
+    if (ahead == 0) break;
+    const std::size_t stop = base + static_cast<std::size_t>(__builtin_ctzll(ahead));
+    std::size_t from = at, to = stop;
+    const bool last = begin[stop] == '\n';
+    if (last && to > from && begin[to - 1] == '\r') --to;
+    if (dialect_.trim_unquoted) {
+      while (from < to && begin[from] == ' ') ++from;
+      while (to > from && begin[to - 1] == ' ') --to;
+    }
+    fields_.push_back({from, to - from});
+    if (last) return end_fast_record(stop, first_quoted);
+    at = stop + 1;
+    if (at == base + 64) {
+      base = at;
+      if (base >= size) break;
+      stops = stops_of(begin + base, std::min<std::size_t>(size - base, 64), separator);
     }
   }
-  blank_ = fields_.size() == 1 && last.length == 0;
-  pos_ += length + 1;
+  fields_.clear();
+  return false;
+}
+
+// Finishes a record fast_record() read, whose line feed is at `newline` from pos_: copies its
+// quoted fields down over their doubled quotes.
+bool CsvReader::end_fast_record(std::size_t newline, bool first_quoted) {
+  char* const begin = buffer_.data() + pos_;
+  for (const std::size_t i : unescape_) {
+    Span& f = fields_[i];
+    char* const text = begin + f.offset;
+    std::size_t to = 0;
+    for (std::size_t from = 0; from < f.length; ++from) {
+      text[to++] = text[from];
+      if (text[from] == '"') ++from;  // the first of a doubled quote stands for both
+    }
+    f.length = to;
+  }
+  blank_ = fields_.size() == 1 && fields_[0].length == 0 && !first_quoted;
+  pos_ += newline + 1;
   ++line_;
   in_record_ = false;
   return true;

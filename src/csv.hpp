@@ -100,6 +100,7 @@ class CsvReader {
   bool skip_bom();
   void start_record();
   bool fast_record();
+  bool end_fast_record(std::size_t newline, bool first_quoted);
   bool scan();
   bool scan_quoted();
   bool after_quote();
@@ -133,6 +134,7 @@ class CsvReader {
   bool skipping_ = false;        // over the limits: following the quoting, keeping nothing
 
   std::vector<Span> fields_;
+  std::vector<std::size_t> unescape_;  // fast_record: its fields with doubled quotes
   std::int64_t record_line_ = 0;
   bool blank_ = false;
   CsvProblem problem_;
