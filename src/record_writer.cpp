@@ -29,6 +29,23 @@ struct TwoDigits {
 };
 constexpr TwoDigits kTwoDigits;
 
+// "HH:MM:" of each minute of a day, in eight bytes (one copy; the last two are written over).
+struct Minutes {
+  char text[1440][8];
+  constexpr Minutes() : text() {
+    for (int m = 0; m < 1440; ++m) {
+      const int digits[4] = {m / 600, m / 60 % 10, m % 60 / 10, m % 10};
+      text[m][0] = static_cast<char>('0' + digits[0]);
+      text[m][1] = static_cast<char>('0' + digits[1]);
+      text[m][2] = ':';
+      text[m][3] = static_cast<char>('0' + digits[2]);
+      text[m][4] = static_cast<char>('0' + digits[3]);
+      text[m][5] = ':';
+    }
+  }
+};
+constexpr Minutes kMinutes;
+
 // Writes the two digits of `v` (0..99) at `at`.
 void put2(char* at, unsigned v) {
   std::memcpy(at, kTwoDigits.text + 2 * v, 2);
@@ -135,7 +152,11 @@ class LineBuffer {
     *room(1) = c;
     ++at_;
   }
-  void integer(std::int64_t value) { commit(write_integer(room(kIntegerSize), value)); }
+  [[gnu::always_inline]] void integer(std::int64_t value) {
+    // A single digit (most often 0: nothing remaining, paused or overdue) without the call.
+    if (value >= 0 && value < 10) return put(static_cast<char>('0' + value));
+    commit(write_integer(room(kIntegerSize), value));
+  }
   void real(double value) { commit(write_real(room(kRealSize), value)); }
   // Returns the output, holding the line so far, to append to directly: for the rare long
   // piece.
@@ -215,7 +236,7 @@ class BufferedSink : public FieldSink {
   }
 
  protected:
-  void put_time(date::sys_seconds t, const Zone& zone, bool utc) {
+  [[gnu::always_inline]] void put_time(date::sys_seconds t, const Zone& zone, bool utc) {
     if (cache_ != nullptr) {
       // Straight into the line, as nearly every instant can be.
       const std::size_t n = cache_->write(line_.room(TimeTextCache::kSize), t, zone, utc);
@@ -319,11 +340,11 @@ class RowSink final : public BufferedSink {
           std::string* list = nullptr)
       : BufferedSink(out, kRowRoom, cache, runs), sep_(sep), list_(list) {}
 
-  void text(std::string_view, std::string_view value) override {
+  [[gnu::always_inline]] void text(std::string_view, std::string_view value) override {
     next();
     encode_delimited(value, sep_, [this](std::string_view piece) { line_.put(piece); });
   }
-  void integer(std::string_view, std::int64_t value) override {
+  [[gnu::always_inline]] void integer(std::string_view, std::int64_t value) override {
     next();
     line_.integer(value);
   }
@@ -331,7 +352,7 @@ class RowSink final : public BufferedSink {
     next();
     line_.real(value);
   }
-  void null(std::string_view) override { next(); }
+  [[gnu::always_inline]] void null(std::string_view) override { next(); }
   void boolean(std::string_view, bool value) override {
     next();  // "true" and "false" need no quoting
     value ? line_.put("true") : line_.put("false");
@@ -348,7 +369,8 @@ class RowSink final : public BufferedSink {
                    [&](date::sys_seconds t) { return cache_->text(t, zone, false); });
     text(name, *list_);
   }
-  void time(std::string_view, date::sys_seconds t, const Zone& zone, bool utc) override {
+  [[gnu::always_inline]] void time(std::string_view, date::sys_seconds t, const Zone& zone,
+                                   bool utc) override {
     next();  // ISO 8601 needs no quoting or escaping
     put_time(t, zone, utc);
   }
@@ -435,13 +457,15 @@ inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& 
     d.offset_size = magnitude % 60 == 0 ? 6 : 9;
   }
   // The stretch is at most a day long, so its wall times fall on two local days at most.
-  d.local_day = floor_days(d.from + d.offset);
-  put_date(d.dates.data(), d.local_day);
-  put_date(d.dates.data() + 10, d.local_day + 1);
+  const std::int64_t local_day = floor_days(d.from + d.offset);
+  d.local_start = local_day * 86400;
+  put_date(d.dates.data(), local_day);
+  put_date(d.dates.data() + 10, local_day + 1);
   return d;
 }
 
-std::size_t TimeTextCache::write(char* out, date::sys_seconds t, const Zone& zone, bool utc) {
+[[gnu::always_inline]] inline std::size_t TimeTextCache::write(char* out, date::sys_seconds t,
+                                                               const Zone& zone, bool utc) {
   const std::int64_t s = t.time_since_epoch().count();
   if (s != pinned_.t) return compose(out, s, zone, utc);
   if (pinned_.zone == &zone && pinned_.utc == utc) {
@@ -464,16 +488,15 @@ std::size_t TimeTextCache::write(char* out, date::sys_seconds t, const Zone& zon
   // Past years 0..9999 (and their offsets) the general writer says what happens.
   if (s < kYear0 + 86400 || s >= kYear10000 - 86400) return 0;
   const Day& d = day(s, zone, utc);
-  const std::int64_t local = s + d.offset;
-  const std::int64_t days = days_of(local);
-  const auto second = static_cast<unsigned>(local - days * 86400);
-  std::memcpy(out, d.dates.data() + (days == d.local_day ? 0 : 10), 10);
+  // The stretch is at most a day, so its wall times are on its first local day or the next.
+  auto second = static_cast<unsigned>(s + d.offset - d.local_start);
+  const bool next_day = second >= 86400;
+  second -= next_day ? 86400 : 0;
+  std::memcpy(out, d.dates.data() + (next_day ? 10 : 0), 10);
   out[10] = 'T';
-  put2(out + 11, second / 3600);
-  out[13] = ':';
-  put2(out + 14, second / 60 % 60);
-  out[16] = ':';
-  put2(out + 17, second % 60);
+  const unsigned minute = second / 60;
+  std::memcpy(out + 11, kMinutes.text[minute], 8);  // HH:MM: and two bytes written over
+  put2(out + 17, second - minute * 60);
   std::memcpy(out + 19, d.offset_text.data(), d.offset_text.size());
   return 19 + std::size_t{d.offset_size};
 }

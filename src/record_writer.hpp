@@ -52,7 +52,7 @@ class TimeTextCache {
     std::int64_t offset = 0;
     std::uint8_t offset_size = 0;
     std::array<char, 9> offset_text{};  // "Z", "-05:00" or "+00:19:32"
-    std::int64_t local_day = 0;         // the local day at `from`, in days since 1970
+    std::int64_t local_start = 0;       // the start of the local day at `from`, as seconds
     std::array<char, 20> dates{};       // "YYYY-MM-DD" of that day and the next
   };
   // Returns the stretch that holds `t`, filled anew if the table does not hold it.
