@@ -260,8 +260,11 @@ template <FieldSet Set, std::size_t K, class S>
   if constexpr (step.run_ends) sink.end_run();
 }
 
+// Flattened: the fields' writers and the sink's calls they make are inlined into the visit,
+// which is then one stretch of code a record, without a call and its saved registers a field.
 template <FieldSet Set, class S, std::size_t... K>
-void visit_set(const Record& record, const Zone& display, S& sink, std::index_sequence<K...>) {
+[[gnu::flatten]] void visit_set(const Record& record, const Zone& display, S& sink,
+                                std::index_sequence<K...>) {
   const bool due = record.result != nullptr;
   const Presence has{due, due && record.result->check.has_value(),
                      due && record.trace != nullptr && sink.takes_explanation()};
