@@ -111,6 +111,10 @@ ReadTime TicketReader::read_when(std::string_view text, std::string_view field, 
       return {resolve_wall_time(parsed->local, zone, text, field), false};
     }
   }
+  // The canonical form first, as read_time reads it, without a context to build.
+  if (!format_) {
+    if (auto t = read_canonical_time(text); t && in_supported_range(*t, zone)) return {*t, true};
+  }
   TimeContext context;
   context.zone = &zone;
   context.now = now;

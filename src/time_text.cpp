@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 
 namespace sla {
@@ -446,25 +447,44 @@ ReadTime read_rfc2822(TimeReader& reader, const TimeContext& context) {
 
 std::optional<date::sys_seconds> read_canonical_time(std::string_view s) {
   if (s.size() != 20 && s.size() != 25) return std::nullopt;
-  bool ok = true;
-  auto digits = [&](std::size_t at, std::size_t n) {
-    unsigned value = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      const unsigned d = static_cast<unsigned>(s[i] - '0');
-      ok = ok && d <= 9;
-      value = value * 10 + d;
-    }
-    return value;
+  // "YYYY-MM-DDTHH:MM" as two words, their digits checked and read together: each byte of a
+  // word of digits has 3 as its high nibble and stays below 0x3A with 6 added.
+  constexpr std::uint64_t kZeros = 0x3030303030303030, kHigh = 0xF0F0F0F0F0F0F0F0,
+                          kSixes = 0x0606060606060606;
+  constexpr std::uint64_t kDateDigits = 0x00FFFF00FFFFFFFF;  // YYYY-MM- : bytes 0-3, 5, 6
+  constexpr std::uint64_t kTimeDigits = 0xFFFF00FFFF00FFFF;  // DDTHH:MM : bytes 0, 1, 3, 4, 6, 7
+  std::uint64_t a, b;
+  std::memcpy(&a, s.data(), 8);
+  std::memcpy(&b, s.data() + 8, 8);
+  auto digits = [&](std::uint64_t w, std::uint64_t mask) {
+    const std::uint64_t x = (w & mask) | (kZeros & ~mask);
+    return (x & kHigh) == kZeros && ((x + kSixes) & kHigh) == kZeros;
   };
-  const unsigned y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
-  const unsigned h = digits(11, 2), mi = digits(14, 2), sec = digits(17, 2);
-  ok = ok && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == 't' || s[10] == ' ') &&
-       s[13] == ':' && s[16] == ':' && h <= 23 && mi <= 59 && sec <= 59;
+  auto byte = [](std::uint64_t w, int i) { return static_cast<unsigned>(w >> 8 * i & 0xFF); };
+  if (!digits(a, kDateDigits) || !digits(b, kTimeDigits) || byte(a, 4) != '-' ||
+      byte(a, 7) != '-' || s[13] != ':' || s[16] != ':') {
+    return std::nullopt;
+  }
+  if (const char t = s[10]; t != 'T' && t != 't' && t != ' ') return std::nullopt;
+  a -= kZeros & kDateDigits;
+  b -= kZeros & kTimeDigits;
+  const unsigned y = byte(a, 0) * 1000 + byte(a, 1) * 100 + byte(a, 2) * 10 + byte(a, 3);
+  const unsigned mo = byte(a, 5) * 10 + byte(a, 6), d = byte(b, 0) * 10 + byte(b, 1);
+  const unsigned h = byte(b, 3) * 10 + byte(b, 4), mi = byte(b, 6) * 10 + byte(b, 7);
+  // The rest, a byte at a time: ":SS" and "Z" or "+HH:MM".
+  bool ok = true;
+  auto two = [&](std::size_t at) {
+    const auto hi = static_cast<unsigned>(s[at] - '0'), lo = static_cast<unsigned>(s[at + 1] - '0');
+    ok = ok && hi <= 9 && lo <= 9;
+    return hi * 10 + lo;
+  };
+  const unsigned sec = two(17);
+  ok = ok && h <= 23 && mi <= 59 && sec <= 59;
   std::int64_t offset = 0;
   if (s.size() == 20) {
     ok = ok && (s[19] == 'Z' || s[19] == 'z');
   } else {
-    const unsigned oh = digits(20, 2), om = digits(23, 2);
+    const unsigned oh = two(20), om = two(23);
     ok = ok && (s[19] == '+' || s[19] == '-') && s[22] == ':' && oh <= 23 && om <= 59;
     offset = (s[19] == '-' ? -1 : 1) * static_cast<std::int64_t>(oh * 3600 + om * 60);
   }
