@@ -152,8 +152,31 @@ class LineBuffer {
     *room(1) = c;
     ++at_;
   }
-  [[gnu::always_inline]] void integer(std::int64_t value) {
+  // Puts `value`, then `after` (a separator): one check for room for both.
+  [[gnu::always_inline]] void integer(std::int64_t value, char after) {
+    char* const p = room(kIntegerSize + 1);
     // A single digit (most often 0: nothing remaining, paused or overdue) without the call.
+    const std::size_t n = value >= 0 && value < 10 ? (*p = static_cast<char>('0' + value), 1)
+                                                   : write_integer(p, value);
+    p[n] = after;
+    commit(n + 1);
+  }
+  [[gnu::always_inline]] void put(std::string_view piece, char after) {
+    char* const p = room(piece.size() + 1);
+    copy_small(p, piece.data(), piece.size());
+    p[piece.size()] = after;
+    at_ += piece.size() + 1;
+  }
+  // Replaces the last byte put with `c`, or puts `c` if nothing was.
+  void replace_last(char c) {
+    if (mark() == 0) return put(c);
+    if (at_ == nullptr) {
+      out_.back() = c;
+    } else {
+      at_[-1] = c;
+    }
+  }
+  void integer(std::int64_t value) {
     if (value >= 0 && value < 10) return put(static_cast<char>('0' + value));
     commit(write_integer(room(kIntegerSize), value));
   }
@@ -236,13 +259,20 @@ class BufferedSink : public FieldSink {
   }
 
  protected:
-  [[gnu::always_inline]] void put_time(date::sys_seconds t, const Zone& zone, bool utc) {
+  // Puts `t` as text, then `after`.
+  [[gnu::always_inline]] void put_time(date::sys_seconds t, const Zone& zone, bool utc,
+                                       char after) {
     if (cache_ != nullptr) {
       // Straight into the line, as nearly every instant can be.
-      const std::size_t n = cache_->write(line_.room(TimeTextCache::kSize), t, zone, utc);
-      n > 0 ? line_.commit(n) : line_.put(cache_->text(t, zone, utc));
+      char* const p = line_.room(TimeTextCache::kSize + 1);
+      if (const std::size_t n = cache_->write(p, t, zone, utc)) {
+        p[n] = after;
+        return line_.commit(n + 1);
+      }
+      line_.put(cache_->text(t, zone, utc), after);
     } else {
       utc ? append_utc(line_.out(), t) : append_time(line_.out(), t, zone);
+      line_.put(after);
     }
   }
   LineBuffer line_;
@@ -283,8 +313,7 @@ class JsonSink final : public BufferedSink {
   void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc) override {
     key(name);
     line_.put('"');
-    put_time(t, zone, utc);
-    line_.put('"');
+    put_time(t, zone, utc, '"');
   }
   void changes(std::string_view name, const std::vector<PriorityChange>& changes,
                const Policy& policy, const Zone& zone) override {
@@ -292,8 +321,8 @@ class JsonSink final : public BufferedSink {
     line_.put('[');
     for (std::size_t i = 0; i < changes.size(); ++i) {
       i == 0 ? line_.put("{\"at\":\"") : line_.put(",{\"at\":\"");
-      put_time(changes[i].at, zone, false);
-      line_.put("\",\"priority\":");
+      put_time(changes[i].at, zone, false, '"');
+      line_.put(",\"priority\":");
       string(policy.priorities[changes[i].priority].id);
       line_.put('}');
     }
@@ -332,7 +361,8 @@ class JsonSink final : public BufferedSink {
   bool first_ = true;
 };
 
-// Writes CSV (sep ',') or TSV (sep '\t') fields.
+// Writes CSV (sep ',') or TSV (sep '\t') fields, each followed by its separator: the last one
+// is then replaced by the line break (end_line), and no field asks whether it is the first.
 class RowSink final : public BufferedSink {
  public:
   // `list`, given with `cache`: a string kept from row to row, to build a list field in.
@@ -341,26 +371,26 @@ class RowSink final : public BufferedSink {
       : BufferedSink(out, kRowRoom, cache, runs), sep_(sep), list_(list) {}
 
   [[gnu::always_inline]] void text(std::string_view, std::string_view value) override {
-    next();
+    if (delimited_plain(value, sep_)) return line_.put(value, sep_);
     encode_delimited(value, sep_, [this](std::string_view piece) { line_.put(piece); });
+    line_.put(sep_);
   }
   [[gnu::always_inline]] void integer(std::string_view, std::int64_t value) override {
-    next();
-    line_.integer(value);
+    line_.integer(value, sep_);
   }
   void real(std::string_view, double value) override {
-    next();
     line_.real(value);
+    line_.put(sep_);
   }
-  [[gnu::always_inline]] void null(std::string_view) override { next(); }
+  [[gnu::always_inline]] void null(std::string_view) override { line_.put(sep_); }
   void boolean(std::string_view, bool value) override {
-    next();  // "true" and "false" need no quoting
-    value ? line_.put("true") : line_.put("false");
+    // "true" and "false" need no quoting
+    value ? line_.put("true", sep_) : line_.put("false", sep_);
   }
   void changes(std::string_view name, const std::vector<PriorityChange>& changes,
                const Policy& policy, const Zone& zone) override {
     // Most tickets have none: an empty field, without building the list.
-    if (changes.empty()) return next();
+    if (changes.empty()) return line_.put(sep_);
     if (cache_ == nullptr || list_ == nullptr)
       return FieldSink::changes(name, changes, policy, zone);
     // Its times from the cache.
@@ -371,23 +401,13 @@ class RowSink final : public BufferedSink {
   }
   [[gnu::always_inline]] void time(std::string_view, date::sys_seconds t, const Zone& zone,
                                    bool utc) override {
-    next();  // ISO 8601 needs no quoting or escaping
-    put_time(t, zone, utc);
+    put_time(t, zone, utc, sep_);  // ISO 8601 needs no quoting or escaping
   }
-  bool begin_run(const CellKey& key) override {
-    // A kept run begins with its separator, as every field but a line's first does.
-    const bool written = BufferedSink::begin_run(key);
-    if (written) first_ = false;
-    return written;
-  }
+  // Ends the line: its last field's separator becomes the line break.
+  void end_line() { line_.replace_last('\n'); }
 
  private:
-  [[gnu::always_inline]] void next() {
-    if (!first_) line_.put(sep_);
-    first_ = false;
-  }
   char sep_;
-  bool first_ = true;
   std::string* list_;
 };
 
@@ -550,8 +570,8 @@ void RecordWriter::write(std::string& out, const Record& record, const Zone& dis
     {
       RowSink sink(out, form_ == Output::kCsv ? ',' : '\t', &times_, &runs_, &list_);
       field_table::visit(record, display, sink);
+      sink.end_line();
     }  // the sink writes its buffer out when it goes
-    out += '\n';
   } else if (form_ == Output::kJson || form_ == Output::kJsonl) {
     if (batch && form_ == Output::kJson) out += ",\n";
     {
@@ -596,8 +616,8 @@ void append_row(std::string& out, const FieldVisit& visit, char sep) {
   {
     RowSink sink(out, sep, nullptr, nullptr);
     visit(sink);
+    sink.end_line();
   }
-  out += '\n';
 }
 
 }  // namespace sla
