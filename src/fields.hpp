@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -106,8 +107,54 @@ std::size_t write_real(char* out, double value);
 
 // Writes `value` in decimal, as std::to_chars does, into `out`, which holds kIntegerSize
 // bytes; returns the length.
+// Inline: writers of many records write several a record.
 inline constexpr std::size_t kIntegerSize = 20;  // an int64's digits and its sign
-std::size_t write_integer(char* out, std::int64_t value);
+inline std::size_t write_integer(char* out, std::int64_t value) {
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  const bool negative = value < 0;
+  auto v = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  // The digits counted first (from the bits: log10 2 is about 1233 / 4096), then written from
+  // the right in pairs, in place.
+  static constexpr std::uint64_t kPowers[] = {1ULL,
+                                              10ULL,
+                                              100ULL,
+                                              1000ULL,
+                                              10000ULL,
+                                              100000ULL,
+                                              1000000ULL,
+                                              10000000ULL,
+                                              100000000ULL,
+                                              1000000000ULL,
+                                              10000000000ULL,
+                                              100000000000ULL,
+                                              1000000000000ULL,
+                                              10000000000000ULL,
+                                              100000000000000ULL,
+                                              1000000000000000ULL,
+                                              10000000000000000ULL,
+                                              100000000000000000ULL,
+                                              1000000000000000000ULL,
+                                              10000000000000000000ULL};
+  const auto bits = static_cast<std::size_t>(64 - __builtin_clzll(v | 1));
+  std::size_t digits = (bits * 1233) >> 12;      // the digits, or one less
+  digits += (v | 1) >= kPowers[digits] ? 1 : 0;  // 0 has one digit too
+  if (negative) *out++ = '-';
+  char* p = out + digits;
+  while (v >= 100) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * (v % 100), 2);
+    v /= 100;
+  }
+  if (v >= 10) {
+    std::memcpy(p - 2, kPairs + 2 * v, 2);
+  } else {
+    p[-1] = static_cast<char>('0' + v);
+  }
+  return digits + (negative ? 1 : 0);
+}
 
 // Hands the fields of something other than a ticket (a holiday) to a sink, in order.
 using FieldVisit = std::function<void(FieldSink&)>;
