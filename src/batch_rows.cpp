@@ -140,11 +140,16 @@ void Worker::row(const InBlock& in, const InBlock::Row& row, OutBlock& out) {
     if (!engine_.covered(ticket)) {
       return emit(in, line, id, nullptr, {}, static_cast<std::size_t>(Status::kNotCovered), out);
     }
-    Ticket judged;  // what the message needs, should the ticket have no deadline
-    judged.submitted = ticket.submitted;
-    judged.version = ticket.version;
+    // What the message needs, should the ticket have no deadline.
+    const date::sys_seconds submitted = ticket.submitted;
+    const std::size_t version = ticket.version;
     const std::optional<Result> r = engine_.evaluate(std::move(ticket), s_.now, s_.warn_percent);
-    if (!r) throw InputError(engine_.no_deadline_message(judged));
+    if (!r) {
+      Ticket judged;
+      judged.submitted = submitted;
+      judged.version = version;
+      throw InputError(engine_.no_deadline_message(judged));
+    }
     const Status status = r->check->status;
     if (status == Status::kBreached || status == Status::kMissed) ++out.late;
     emit(in, line, id, &*r, {}, static_cast<std::size_t>(status), out);

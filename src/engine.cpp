@@ -226,7 +226,7 @@ std::optional<std::size_t> Engine::version_at(date::sys_seconds t) const {
   return static_cast<std::size_t>(after - effective_.begin()) - 1;
 }
 
-std::optional<Result> Engine::evaluate(Ticket ticket, date::sys_seconds now,
+std::optional<Result> Engine::evaluate(Ticket&& ticket, date::sys_seconds now,
                                        double warn_percent) const {
   const Version& v = versions_[ticket.version];
   auto r = sla::evaluate(std::move(ticket), v.policy, v.clock_views, now, warn_percent);

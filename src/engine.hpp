@@ -86,7 +86,12 @@ class Engine {
 
   // Returns the ticket's deadline and state at `now`, or nullopt if the deadline would fall
   // after the last supported day. Never throws. REQUIRES: a ticket read by this engine.
-  std::optional<Result> evaluate(Ticket ticket, date::sys_seconds now, double warn_percent) const;
+  // The ticket is moved into the result (a batch row's is not needed after), or copied.
+  std::optional<Result> evaluate(Ticket&& ticket, date::sys_seconds now, double warn_percent) const;
+  std::optional<Result> evaluate(const Ticket& ticket, date::sys_seconds now,
+                                 double warn_percent) const {
+    return evaluate(Ticket(ticket), now, warn_percent);
+  }
 
   // Returns whether the ticket's version covers it: not bought through a reseller, or a
   // policy that covers resellers.

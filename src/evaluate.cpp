@@ -68,7 +68,7 @@ struct Leg {
 
 }  // namespace
 
-std::optional<Result> evaluate(Ticket given, const Policy& policy, const Clocks& clocks,
+std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clocks& clocks,
                                date::sys_seconds now, double warn_percent) {
   Result r;
   r.ticket = std::move(given);

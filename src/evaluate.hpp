@@ -73,7 +73,13 @@ std::size_t calendar_of(const Ticket& ticket, std::size_t priority, const Policy
 // at_risk, with `clocks` the clocks of the policy's calendars; or nullopt if a deadline would
 // fall after the last supported day. REQUIRES: a ticket whose history the parse edge checked
 // against `now`, and a response, if any, at or after the submission.
-std::optional<Result> evaluate(Ticket ticket, const Policy& policy, const Clocks& clocks,
+// The ticket is moved into the result, or copied.
+std::optional<Result> evaluate(Ticket&& ticket, const Policy& policy, const Clocks& clocks,
                                date::sys_seconds now, double warn_percent);
+inline std::optional<Result> evaluate(const Ticket& ticket, const Policy& policy,
+                                      const Clocks& clocks, date::sys_seconds now,
+                                      double warn_percent) {
+  return evaluate(Ticket(ticket), policy, clocks, now, warn_percent);
+}
 
 }  // namespace sla
