@@ -138,7 +138,11 @@ std::size_t TicketReader::level(std::string_view given, std::size_t version, boo
   const Policy& p = engine_.policy(version);
   std::vector<Seen>& seen = priority ? seen_priorities_ : seen_tiers_;
   for (const Seen& s : seen) {
-    if (s.version == version && s.text == given) return s.value;
+    // The ends compared first: spellings differ there ("P1", "P2"), without a call.
+    const std::size_t n = given.size();
+    if (s.version != version || s.text.size() != n) continue;
+    if (n > 0 && (s.text[0] != given[0] || s.text[n - 1] != given[n - 1])) continue;
+    if (s.text == given) return s.value;
   }
   std::optional<std::size_t> value;
   bool mapped = false;
