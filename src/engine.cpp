@@ -229,11 +229,13 @@ std::optional<std::size_t> Engine::version_at(date::sys_seconds t) const {
 std::optional<Result> Engine::evaluate(Ticket&& ticket, date::sys_seconds now,
                                        double warn_percent) const {
   const Version& v = versions_[ticket.version];
-  auto r = sla::evaluate(std::move(ticket), v.policy, v.clock_views, now, warn_percent);
+  std::optional<Result> r =
+      sla::evaluate(std::move(ticket), v.policy, v.clock_views, now, warn_percent);
   // The clock keeps to the range in its own zone; the range is one of the policy zone's days.
+  // (One value returned, so that it is not moved.)
   if (r && (!in_supported_range(r->deadline, *v.zone) ||
             !in_supported_range(r->original_deadline, *v.zone))) {
-    return std::nullopt;
+    r.reset();
   }
   return r;
 }
