@@ -54,8 +54,8 @@ struct Totals {
 // stays bounded. Without threads, the calling thread does the work.
 class BlockPipe {
  public:
-  // Starts a thread for each of `workers`, which outlive the pipe, as do `output` and
-  // `totals`.
+  // Starts a thread for each of `workers` but the last, which the caller's thread works with
+  // when it is ahead; the workers outlive the pipe, as do `output` and `totals`.
   BlockPipe(std::vector<std::unique_ptr<Worker>>& workers, OutputStream& output, Totals& totals);
   BlockPipe(const BlockPipe&) = delete;
   BlockPipe& operator=(const BlockPipe&) = delete;
@@ -80,6 +80,9 @@ class BlockPipe {
   };
 
   void run(Worker& worker);
+  // Works on the oldest queued block with `worker`, the lock let go meanwhile; false if none
+  // is queued.
+  bool work_on_queued(Worker& worker, std::unique_lock<std::mutex>& lock);
   // Writes the done blocks that are next in order; with `wait`, until none is in flight.
   void write_done(std::unique_lock<std::mutex>& lock, bool wait);
   void write(Slot& slot, std::unique_lock<std::mutex>& lock);
