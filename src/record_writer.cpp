@@ -530,13 +530,13 @@ std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool
 
 const std::string* CellRuns::find(const CellKey& key) const {
   if (entries_.empty()) return nullptr;
-  const Entry& e = entries_[hash_of(key) % entries_.size()];
+  const Entry& e = entries_[hash_of(key) & (entries_.size() - 1)];
   return e.used && e.key == key ? &e.text : nullptr;
 }
 
 void CellRuns::keep(const CellKey& key, std::string_view text) {
   if (entries_.empty()) entries_.resize(64);
-  Entry& e = entries_[hash_of(key) % entries_.size()];
+  Entry& e = entries_[hash_of(key) & (entries_.size() - 1)];
   e.key = key;
   e.used = true;
   e.text.assign(text.data(), text.size());

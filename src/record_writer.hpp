@@ -85,7 +85,7 @@ class CellRuns {
     bool used = false;
     std::string text;
   };
-  std::vector<Entry> entries_;  // 64, by a hash of the key (few cells are ever in use)
+  std::vector<Entry> entries_;  // 64 (a power of two: masked), by a hash of the key
 };
 
 // Writes records in one output form. A batch writer (records of FieldSet::kBatch) writes a
