@@ -129,7 +129,7 @@ void BlockPipe::write_done(std::unique_lock<std::mutex>& lock, bool wait) {
       continue;
     }
     if (!wait || written_ == submitted_) return;
-    if (threads_.empty() || !work_on_queued(*workers_.back(), lock)) changed_.wait(lock);
+    if (!work_on_queued(*workers_.back(), lock)) changed_.wait(lock);
   }
 }
 

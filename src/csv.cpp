@@ -18,8 +18,7 @@ constexpr char kBom[] = "\xEF\xBB\xBF";
 constexpr std::size_t kShrinkAbove = std::size_t{4} << 20;
 
 // Which of the `n` (at most 64) bytes at `p` end a field: bit i is set if byte i is the
-// separator or a line feed. Byte by byte: the reference the vector reading must agree with,
-// and the reading where no vector instructions are at hand.
+// separator or a line feed. Byte by byte, where no vector instructions are at hand.
 [[maybe_unused]] std::uint64_t stops_bytewise(const char* p, std::size_t n, char separator) {
   std::uint64_t stops = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -162,9 +161,14 @@ bool CsvReader::fast_record() {
   const char separator = dialect_.separator;
   unescape_.clear();
   bool first_quoted = false;
-  std::size_t at = 0;  // where the current field starts
-  std::size_t base = 0;
-  std::uint64_t stops = stops_of(begin, std::min<std::size_t>(size, 64), separator);
+  std::size_t at = 0;    // where the current field starts
+  std::size_t base = 0;  // the block of 64 bytes `stops` marks
+  std::uint64_t stops = 0;
+  auto load = [&](std::size_t block) {
+    base = block;
+    return stops = stops_of(begin + base, std::min<std::size_t>(size - base, 64), separator);
+  };
+  load(0);
   for (;;) {
     if (fields_.size() == limits_.max_fields) break;  // scan() reports it
     if (at < size && begin[at] == '"') {
@@ -191,19 +195,14 @@ bool CsvReader::fast_record() {
       if (begin[after] == '\n') return end_fast_record(after, first_quoted);
       at = after + 1;
       if (at >= base + 64) {
-        base = at & ~std::size_t{63};
-        if (base >= size) break;
-        stops = stops_of(begin + base, std::min<std::size_t>(size - base, 64), separator);
+        if ((at & ~std::size_t{63}) >= size) break;
+        load(at & ~std::size_t{63});
       }
       continue;
     }
     // An unquoted field: to the next stop, in this block or a later one.
     std::uint64_t ahead = stops & (~std::uint64_t{0} << (at - base));
-    while (ahead == 0) {
-      base += 64;
-      if (base >= size) break;
-      ahead = stops = stops_of(begin + base, std::min<std::size_t>(size - base, 64), separator);
-    }
+    while (ahead == 0 && base + 64 < size) ahead = load(base + 64);
     if (ahead == 0) break;
     const std::size_t stop = base + static_cast<std::size_t>(__builtin_ctzll(ahead));
     std::size_t from = at, to = stop;
@@ -217,9 +216,8 @@ bool CsvReader::fast_record() {
     if (last) return end_fast_record(stop, first_quoted);
     at = stop + 1;
     if (at == base + 64) {
-      base = at;
-      if (base >= size) break;
-      stops = stops_of(begin + base, std::min<std::size_t>(size - base, 64), separator);
+      if (at >= size) break;
+      load(at);
     }
   }
   fields_.clear();

@@ -155,9 +155,7 @@ class LineBuffer {
   // Puts `value`, then `after` (a separator): one check for room for both.
   [[gnu::always_inline]] void integer(std::int64_t value, char after) {
     char* const p = room(kIntegerSize + 1);
-    // A single digit (most often 0: nothing remaining, paused or overdue) without the call.
-    const std::size_t n = value >= 0 && value < 10 ? (*p = static_cast<char>('0' + value), 1)
-                                                   : write_integer(p, value);
+    const std::size_t n = write_integer(p, value);
     p[n] = after;
     commit(n + 1);
   }
@@ -176,10 +174,7 @@ class LineBuffer {
       at_[-1] = c;
     }
   }
-  void integer(std::int64_t value) {
-    if (value >= 0 && value < 10) return put(static_cast<char>('0' + value));
-    commit(write_integer(room(kIntegerSize), value));
-  }
+  void integer(std::int64_t value) { commit(write_integer(room(kIntegerSize), value)); }
   void real(double value) { commit(write_real(room(kRealSize), value)); }
   // Returns the output, holding the line so far, to append to directly: for the rare long
   // piece.
