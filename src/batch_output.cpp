@@ -20,7 +20,7 @@ void OutputStream::write(const OutBlock& block) {
   if (block.rows == 0) return;
   // Each JSON row came with ",\n" before it; the first of all has just the newline.
   const bool first_json = s_.format == nullptr && s_.output == Output::kJson && rows_ == 0;
-  const std::string_view text = std::string_view(block.text).substr(first_json ? 1 : 0);
+  const std::string_view text = block.written().substr(first_json ? 1 : 0);
   rows_ += block.rows;
   // A whole block goes out as it is; only small ones are gathered first.
   if (buffer_.size() + text.size() < kBlock) {

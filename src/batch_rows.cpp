@@ -75,9 +75,10 @@ void InBlock::clear() {
 }
 
 void OutBlock::clear() {
-  text.clear();
-  // A block of JSON rows is some 2 MB: only what a huge field left is given back.
+  // The text is kept as spare bytes for the next block (made and zeroed once, not a block at a
+  // time). A block of JSON rows is some 2 MB: only what a huge field left is given back.
   if (text.capacity() > 16 * kBlock) std::string().swap(text);
+  size = 0;
   rows = late = errors = template_failures = 0;
   first_error.clear();
   first_template_failure.clear();
@@ -192,7 +193,7 @@ void Worker::write(const Record& record, const std::string& file, OutBlock& out)
                             ? engine_.policy_zone(record.result->ticket.version)
                             : engine_.policy_zone(engine_.newest());
   try {
-    writer_.write(out.text, record, display);
+    writer_.append(out.text, out.size, record, display);
   } catch (const InputError& e) {
     if (out.template_failures++ == 0) {
       out.first_template_failure =

@@ -56,7 +56,12 @@ struct InBlock {
 
 // What a worker made of a block: the rows as output text, and what the run must know.
 struct OutBlock {
-  std::string text;  // in -o json, each row starts with ",\n" (see OutputStream)
+  // The rows' text is the first `size` bytes of `text` (the rest are spare bytes, for the
+  // record writer's RecordWriter::append); in -o json, each row starts with ",\n" (see
+  // OutputStream).
+  std::string text;
+  std::size_t size = 0;
+  std::string_view written() const { return std::string_view(text.data(), size); }
   std::int64_t rows = 0;
   std::int64_t late = 0;               // breached or missed
   std::int64_t errors = 0;             // rows in error

@@ -123,16 +123,20 @@ void append_segments(std::string& out, const std::vector<DayTrace>& trace, const
 
 // Writes a line's pieces straight into the output, in room made ahead in one step: a line is
 // some thirty small pieces, appending each to the string was a tenth of batch's time, and
-// collecting them in a buffer of their own cost a copy of every line.
+// collecting them in a buffer of their own cost a copy of every line. The line goes at `end`
+// of the output, whose bytes from there on are spare: a writer of many lines keeps them from
+// line to line (RecordWriter::append), so that room is not made, and zeroed, for each.
 class LineBuffer {
  public:
-  // `room`: the bytes made ahead for a line, more as it needs them.
-  LineBuffer(std::string& out, std::size_t room) : out_(out), base_(out.size()) {
-    out_.resize(base_ + room);
+  // `room`: the bytes made ahead for a line, more as it needs them. `end` is moved past the
+  // line when the buffer goes.
+  LineBuffer(std::string& out, std::size_t& end, std::size_t room)
+      : out_(out), base_(end), line_end_(end) {
+    if (out_.size() - base_ < room) spare(room);
     at_ = out_.data() + base_;
-    end_ = at_ + room;
+    end_ = out_.data() + out_.size();
   }
-  ~LineBuffer() { out_.resize(size()); }
+  ~LineBuffer() { line_end_ = size(); }
   LineBuffer(const LineBuffer&) = delete;
   LineBuffer& operator=(const LineBuffer&) = delete;
 
@@ -195,13 +199,18 @@ class LineBuffer {
   std::size_t size() const {
     return at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
   }
+  // Makes `room` spare bytes past base_, and as many more as the output holds without growing
+  // (each byte of the output is then zeroed about once, not once a line).
+  void spare(std::size_t room) {
+    out_.resize(base_ + room);
+    out_.resize(out_.capacity());
+  }
   // Makes room for `n` more bytes: twice the room so far, or what `n` needs.
   [[gnu::noinline]] void make_room(std::size_t n) {
     const std::size_t used = size();
-    const std::size_t room = std::max(2 * (out_.size() - base_), used - base_ + n);
-    out_.resize(base_ + room);
+    spare(std::max(2 * (out_.size() - base_), used - base_ + n));
     at_ = out_.data() + used;
-    end_ = out_.data() + base_ + room;
+    end_ = out_.data() + out_.size();
   }
   // Most pieces are a few bytes: fixed-size copies that overlap cost less than a call to
   // memcpy.
@@ -223,6 +232,7 @@ class LineBuffer {
   }
   std::string& out_;
   const std::size_t base_;  // where the line begins in the output
+  std::size_t& line_end_;   // where the caller's text ends, moved past the line at the end
   // Where the next piece goes, and the end of the room the output holds for the line; both
   // null after out(), when the line is what the output holds past base_.
   char* at_ = nullptr;
@@ -236,8 +246,9 @@ constexpr std::size_t kRowRoom = 512, kJsonRoom = 1024;
 // may be null): instants from `cache`, runs of per-cell fields kept in `runs`.
 class BufferedSink : public FieldSink {
  public:
-  BufferedSink(std::string& out, std::size_t room, TimeTextCache* cache, CellRuns* runs)
-      : line_(out, room), cache_(cache), runs_(runs) {}
+  BufferedSink(std::string& out, std::size_t& end, std::size_t room, TimeTextCache* cache,
+               CellRuns* runs)
+      : line_(out, end, room), cache_(cache), runs_(runs) {}
   bool begin_run(const CellKey& key) override {
     if (runs_ == nullptr) return false;
     if (const std::string* run = runs_->find(key)) {
@@ -283,8 +294,8 @@ class JsonSink final : public BufferedSink {
  public:
   // `keyed`: every name handed to the sink sits inside its key (field_table::kKeyedName), as
   // a record's visit hands them.
-  JsonSink(std::string& out, TimeTextCache* cache, CellRuns* runs, bool keyed)
-      : BufferedSink(out, kJsonRoom, cache, runs), keyed_(keyed) {}
+  JsonSink(std::string& out, std::size_t& end, TimeTextCache* cache, CellRuns* runs, bool keyed)
+      : BufferedSink(out, end, kJsonRoom, cache, runs), keyed_(keyed) {}
   void text(std::string_view name, std::string_view value) override {
     key(name);
     string(value);
@@ -329,9 +340,12 @@ class JsonSink final : public BufferedSink {
     key(name);
     append_segments(line_.out(), trace, zone);
   }
-  void close() {
+  // Puts `text` before the object (a batch array's ",\n").
+  void start(std::string_view text) { line_.put(text); }
+  // Closes the object, and the line if `line`.
+  void close(bool line) {
     if (first_) line_.put('{');
-    line_.put('}');
+    line ? line_.put("}\n") : line_.put('}');
   }
 
  private:
@@ -361,9 +375,9 @@ class JsonSink final : public BufferedSink {
 class RowSink final : public BufferedSink {
  public:
   // `list`, given with `cache`: a string kept from row to row, to build a list field in.
-  RowSink(std::string& out, char sep, TimeTextCache* cache, CellRuns* runs,
+  RowSink(std::string& out, std::size_t& end, char sep, TimeTextCache* cache, CellRuns* runs,
           std::string* list = nullptr)
-      : BufferedSink(out, kRowRoom, cache, runs), sep_(sep), list_(list) {}
+      : BufferedSink(out, end, kRowRoom, cache, runs), sep_(sep), list_(list) {}
 
   [[gnu::always_inline]] void text(std::string_view, std::string_view value) override {
     if (delimited_plain(value, sep_)) return line_.put(value, sep_);
@@ -552,29 +566,39 @@ void RecordWriter::begin(std::string& out) const {
 }
 
 void RecordWriter::write(std::string& out, const Record& record, const Zone& display) {
+  std::size_t end = out.size();
+  append(out, end, record, display);
+  out.resize(end);
+}
+
+void RecordWriter::append(std::string& out, std::size_t& end, const Record& record,
+                          const Zone& display) {
   const bool batch = set_ == FieldSet::kBatch;
+  if (form_ == Output::kCsv || form_ == Output::kTsv) {
+    if (format_ == nullptr) {
+      RowSink sink(out, end, form_ == Output::kCsv ? ',' : '\t', &times_, &runs_, &list_);
+      field_table::visit(record, display, sink);
+      sink.end_line();
+      return;  // the sink moves `end` past the line when it goes
+    }
+  } else if (form_ == Output::kJson || form_ == Output::kJsonl) {
+    if (format_ == nullptr) {
+      JsonSink sink(out, end, &times_, &runs_, true);
+      if (batch && form_ == Output::kJson) sink.start(",\n");
+      field_table::visit(record, display, sink);
+      sink.close(!batch || form_ == Output::kJsonl);
+      return;  // as above
+    }
+  }
+  // The rest appends to the text as it stands.
+  out.resize(end);
   if (format_ != nullptr) {
-    const std::size_t before = out.size();
     try {
       format_->append(out, record, display);
     } catch (const InputError&) {
-      out.resize(before);
+      out.resize(end);
       throw;
     }
-  } else if (form_ == Output::kCsv || form_ == Output::kTsv) {
-    {
-      RowSink sink(out, form_ == Output::kCsv ? ',' : '\t', &times_, &runs_, &list_);
-      field_table::visit(record, display, sink);
-      sink.end_line();
-    }  // the sink writes its buffer out when it goes
-  } else if (form_ == Output::kJson || form_ == Output::kJsonl) {
-    if (batch && form_ == Output::kJson) out += ",\n";
-    {
-      JsonSink sink(out, &times_, &runs_, true);
-      field_table::visit(record, display, sink);
-      sink.close();
-    }  // the sink writes its buffer out when it goes
-    if (!batch || form_ == Output::kJsonl) out += '\n';
   } else if (batch) {
     append_table_row(out, record, display);
   } else {
@@ -585,6 +609,7 @@ void RecordWriter::write(std::string& out, const Record& record, const Zone& dis
       out += render_trace_text(*record.trace, {record.trace_zone, r.day(), r.ticket.wall_zone, &r});
     }
   }
+  end = out.size();
 }
 
 void RecordWriter::end(std::string& out, std::int64_t records) const {
@@ -602,17 +627,23 @@ void append_header(std::string& out, const std::vector<std::string_view>& names,
 }
 
 void append_json(std::string& out, const FieldVisit& visit) {
-  JsonSink sink(out, nullptr, nullptr, false);
-  visit(sink);
-  sink.close();
+  std::size_t end = out.size();
+  {
+    JsonSink sink(out, end, nullptr, nullptr, false);
+    visit(sink);
+    sink.close(false);
+  }
+  out.resize(end);
 }
 
 void append_row(std::string& out, const FieldVisit& visit, char sep) {
+  std::size_t end = out.size();
   {
-    RowSink sink(out, sep, nullptr, nullptr);
+    RowSink sink(out, end, sep, nullptr, nullptr);
     visit(sink);
     sink.end_line();
   }
+  out.resize(end);
 }
 
 }  // namespace sla

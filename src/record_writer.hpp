@@ -107,6 +107,12 @@ class RecordWriter {
   // InputError if the template cannot show the record, having appended nothing.
   void write(std::string& out, const Record& record, const Zone& display);
 
+  // Writes `record` as write() appends it, at `end` of `out`, whose bytes from `end` on are
+  // spare, and moves `end` past it; `out` may be left with more spare bytes, to be cut off
+  // (out.resize(end)) when the last record is written. For a writer of many records: room is
+  // then made for a few, not for each. Throws as write() does, `end` unmoved.
+  void append(std::string& out, std::size_t& end, const Record& record, const Zone& display);
+
   // Appends what comes after `records` records: "]" for a batch's JSON.
   void end(std::string& out, std::int64_t records) const;
 

@@ -163,6 +163,36 @@ TEST(RecordWriter, ATemplateThatDoesNotFitAppendsNothing) {
   EXPECT_EQ(out, "kept");
 }
 
+// Appending after spare bytes: a template's text, and a table's row, go where the text ends,
+// and a template that does not fit leaves the end where it was.
+TEST(RecordWriter, AppendsWhereTheTextEndsNotAfterItsSpareBytes) {
+  const Result r = other_result(0, 1, test::utc(2026, 11, 25, 21), test::utc(2026, 11, 26));
+  const Record record{FieldSet::kBatch, &r, "T-1", 2, {}, {}};
+  const Record bad{FieldSet::kBatch, nullptr, "T-2", 3, "bad", "error"};
+  const OutputTemplate format =
+      OutputTemplate::parse("{id} {overdue_seconds:>5d}", FieldSet::kBatch);
+  const Zone utc = Zone::utc();
+  for (const bool templated : {false, true}) {
+    for (const Output form : {Output::kCsv, Output::kJson, Output::kText}) {
+      RecordWriter writer(form, FieldSet::kBatch, templated ? &format : nullptr);
+      RecordWriter single(form, FieldSet::kBatch, templated ? &format : nullptr);
+      std::string out = "kept" + std::string(600, 'x');
+      std::size_t end = 4;
+      std::string expected = "kept";
+      writer.append(out, end, record, utc);
+      single.write(expected, record, utc);
+      if (templated) {
+        EXPECT_THROW(writer.append(out, end, bad, utc), InputError);
+      } else {
+        writer.append(out, end, bad, utc);
+        single.write(expected, bad, utc);
+      }
+      ASSERT_LE(end, out.size());
+      EXPECT_EQ(out.substr(0, end), expected) << templated << static_cast<int>(form);
+    }
+  }
+}
+
 // A writer of many rows keeps times and runs of per-cell fields as written: over random
 // records of two policies, some reclassified, shown in three zones, it writes what a new
 // writer writes each time.
@@ -175,6 +205,10 @@ TEST(RecordWriter, ItsCachesWriteWhatAWriterWithoutThemWrites) {
   int compared = 0;
   for (const Output form : {Output::kCsv, Output::kTsv, Output::kJson, Output::kJsonl}) {
     RecordWriter kept(form, FieldSet::kBatch);
+    // And a writer that appends them all to one text, leaving spare bytes past its end.
+    RecordWriter appending(form, FieldSet::kBatch);
+    std::string all = "before\n", expected = all;
+    std::size_t end = all.size();
     for (int i = 0; i < kRecords; ++i) {
       const bool other = rng() % 2 == 0;
       const Engine& engine = other ? other_engine() : builtin;
@@ -214,8 +248,16 @@ TEST(RecordWriter, ItsCachesWriteWhatAWriterWithoutThemWrites) {
       if (form != Output::kJson) {
         ASSERT_EQ(out, plain) << i;
       }
+      appending.append(all, end, record, display);
+      expected += out.substr(7);
+      ASSERT_GE(all.size(), end);
+      if (i % 1000 == 0) {
+        ASSERT_EQ(std::string_view(all).substr(0, end), expected) << i;
+      }
       ++compared;
     }
+    all.resize(end);
+    EXPECT_EQ(all, expected);
   }
   EXPECT_EQ(compared, 4 * kRecords);
 }
