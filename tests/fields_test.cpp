@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <charconv>
 #include <climits>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 #include <string_view>
@@ -161,6 +163,50 @@ TEST(WriteInteger, WritesWhatToCharsWrites) {
     ASSERT_EQ(std::string_view(written, n),
               std::string_view(expected, static_cast<std::size_t>(end - expected)))
         << v;
+  }
+}
+
+// Against the definition: hundredths rounded half away from zero (std::llround), trailing
+// zeros of the fraction trimmed; over random values of every size and halves of a hundredth.
+TEST(AppendReal, WritesHundredthsRoundedAsLlround) {
+  auto expected = [](double v) {
+    if (!std::isfinite(v)) return std::string("0");
+    const long long h = std::llround(v * 100.0);
+    const auto u = static_cast<unsigned long long>(h);
+    const unsigned long long m = h < 0 ? 0ULL - u : u;
+    std::string s = (h < 0 ? "-" : "") + std::to_string(m / 100);
+    if (m % 100 != 0) {
+      s += '.';
+      s += static_cast<char>('0' + m % 100 / 10);
+      if (m % 10 != 0) s += static_cast<char>('0' + m % 10);
+    }
+    return s;
+  };
+  std::mt19937_64 rng(20261202);
+  std::vector<double> values = {0.005,
+                                -0.005,
+                                0.015,
+                                2.675,
+                                1e15,
+                                -1e15,
+                                4.5e13,
+                                1e16,
+                                0.0,
+                                -0.0,
+                                std::numeric_limits<double>::infinity(),
+                                std::nan("")};
+  for (int i = 0; i < 200000; ++i) {
+    const double scale = std::ldexp(1.0, static_cast<int>(rng() % 105) - 50);
+    double v = std::uniform_real_distribution<double>(-1, 1)(rng) * scale;
+    if (i % 4 == 0)
+      v = (static_cast<double>(static_cast<std::int64_t>(rng() % 2000001) - 1000000) + 0.5) / 100;
+    if (i % 4 == 1) v = std::nextafter(v, rng() % 2 == 0 ? 1e300 : -1e300);
+    values.push_back(v);
+  }
+  for (const double v : values) {
+    std::string s;
+    append_real(s, v);
+    ASSERT_EQ(s, expected(v)) << std::hexfloat << v;
   }
 }
 
