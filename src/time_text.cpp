@@ -447,53 +447,60 @@ ReadTime read_rfc2822(TimeReader& reader, const TimeContext& context) {
 
 std::optional<date::sys_seconds> read_canonical_time(std::string_view s) {
   if (s.size() != 20 && s.size() != 25) return std::nullopt;
-  // "YYYY-MM-DDTHH:MM" as two words, their digits checked and read together: each byte of a
-  // word of digits has 3 as its high nibble and stays below 0x3A with 6 added.
+  // Three words: "YYYY-MM-", "DDTHH:MM" and "SS+HH:MM" (":SSZ" made into "SS+00:00"). Their
+  // digits are checked together (each byte of a digit has 3 as its high nibble and stays
+  // below 0x3A with 6 added), and read as pairs: with '0' taken from the digits and the other
+  // bytes zero, w * 10 + (w >> 8) holds at byte i the number of the digits at i and i + 1.
   constexpr std::uint64_t kZeros = 0x3030303030303030, kHigh = 0xF0F0F0F0F0F0F0F0,
                           kSixes = 0x0606060606060606;
-  constexpr std::uint64_t kDateDigits = 0x00FFFF00FFFFFFFF;  // YYYY-MM- : bytes 0-3, 5, 6
-  constexpr std::uint64_t kTimeDigits = 0xFFFF00FFFF00FFFF;  // DDTHH:MM : bytes 0, 1, 3, 4, 6, 7
-  std::uint64_t a, b;
+  constexpr std::uint64_t kDate = 0x00FFFF00FFFFFFFF;  // YYYY-MM- : digits at 0-3, 5, 6
+  constexpr std::uint64_t kTime = 0xFFFF00FFFF00FFFF;  // DDTHH:MM and SS+HH:MM: 0, 1, 3, 4, 6, 7
+  constexpr std::uint64_t kDashes = std::uint64_t{'-'} << 32 | std::uint64_t{'-'} << 56;
+  constexpr std::uint64_t kColon = std::uint64_t{':'} << 40, kColonByte = std::uint64_t{0xFF} << 40;
+  std::uint64_t a, b, c;
   std::memcpy(&a, s.data(), 8);
   std::memcpy(&b, s.data() + 8, 8);
+  if (s.size() == 25) {
+    std::memcpy(&c, s.data() + 17, 8);
+  } else {
+    if (s[19] != 'Z' && s[19] != 'z') return std::nullopt;
+    std::uint16_t seconds;
+    std::memcpy(&seconds, s.data() + 17, 2);
+    c = seconds | (std::uint64_t{0x30303A30302B} << 16);  // "+00:00" after the seconds
+  }
   auto digits = [&](std::uint64_t w, std::uint64_t mask) {
     const std::uint64_t x = (w & mask) | (kZeros & ~mask);
     return (x & kHigh) == kZeros && ((x + kSixes) & kHigh) == kZeros;
   };
-  auto byte = [](std::uint64_t w, int i) { return static_cast<unsigned>(w >> 8 * i & 0xFF); };
-  if (!digits(a, kDateDigits) || !digits(b, kTimeDigits) || byte(a, 4) != '-' ||
-      byte(a, 7) != '-' || s[13] != ':' || s[16] != ':') {
+  const char t = s[10], sign = s[19];
+  if (!digits(a, kDate) || !digits(b, kTime) || !digits(c, kTime) || (a & ~kDate) != kDashes ||
+      (b & kColonByte) != kColon || (c & kColonByte) != kColon || s[16] != ':' ||
+      (t != 'T' && t != 't' && t != ' ') || (sign != '+' && sign != '-' && s.size() == 25)) {
     return std::nullopt;
   }
-  if (const char t = s[10]; t != 'T' && t != 't' && t != ' ') return std::nullopt;
-  a -= kZeros & kDateDigits;
-  b -= kZeros & kTimeDigits;
-  const unsigned y = byte(a, 0) * 1000 + byte(a, 1) * 100 + byte(a, 2) * 10 + byte(a, 3);
-  const unsigned mo = byte(a, 5) * 10 + byte(a, 6), d = byte(b, 0) * 10 + byte(b, 1);
-  const unsigned h = byte(b, 3) * 10 + byte(b, 4), mi = byte(b, 6) * 10 + byte(b, 7);
-  // The rest, a byte at a time: ":SS" and "Z" or "+HH:MM".
-  bool ok = true;
-  auto two = [&](std::size_t at) {
-    const auto hi = static_cast<unsigned>(s[at] - '0'), lo = static_cast<unsigned>(s[at + 1] - '0');
-    ok = ok && hi <= 9 && lo <= 9;
-    return hi * 10 + lo;
+  auto pairs = [](std::uint64_t w, std::uint64_t mask) {
+    const std::uint64_t v = (w & mask) - (kZeros & mask);
+    return v * 10 + (v >> 8);
   };
-  const unsigned sec = two(17);
-  ok = ok && h <= 23 && mi <= 59 && sec <= 59;
-  std::int64_t offset = 0;
-  if (s.size() == 20) {
-    ok = ok && (s[19] == 'Z' || s[19] == 'z');
-  } else {
-    const unsigned oh = two(20), om = two(23);
-    ok = ok && (s[19] == '+' || s[19] == '-') && s[22] == ':' && oh <= 23 && om <= 59;
-    offset = (s[19] == '-' ? -1 : 1) * static_cast<std::int64_t>(oh * 3600 + om * 60);
-  }
-  if (!ok) return std::nullopt;
-  const date::year_month_day ymd{date::year{static_cast<int>(y)}, date::month{mo}, date::day{d}};
-  if (!ymd.ok()) return std::nullopt;
-  const std::int64_t local = std::int64_t{date::sys_days{ymd}.time_since_epoch().count()} * 86400 +
-                             static_cast<std::int64_t>(h * 3600 + mi * 60 + sec);
-  return date::sys_seconds{std::chrono::seconds{local - offset}};
+  auto at = [](std::uint64_t w, int i) { return static_cast<unsigned>(w >> 8 * i & 0xFF); };
+  const std::uint64_t pa = pairs(a, kDate), pb = pairs(b, kTime), pc = pairs(c, kTime);
+  const unsigned y = at(pa, 0) * 100 + at(pa, 2), mo = at(pa, 5), d = at(pb, 0);
+  const unsigned h = at(pb, 3), mi = at(pb, 6), sec = at(pc, 0), oh = at(pc, 3), om = at(pc, 6);
+  if (h > 23 || mi > 59 || sec > 59 || oh > 23 || om > 59 || mo - 1 > 11) return std::nullopt;
+  static constexpr unsigned char kMonthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  if (d - 1 >= kMonthDays[mo - 1] + (mo == 2 && leap ? 1U : 0U)) return std::nullopt;
+  // Days since 1970 from the civil date, counted from March (so that a leap day ends a year),
+  // in 400-year eras from the year -400 (so that every number is positive).
+  const unsigned shifted = y + 400 - (mo <= 2 ? 1 : 0);
+  const unsigned era = shifted / 400, of_era = shifted % 400;
+  const unsigned of_year = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
+  const unsigned of_cycle = of_era * 365 + of_era / 4 - of_era / 100 + of_year;
+  const std::int64_t days = std::int64_t{era} * 146097 + of_cycle - 719468 - 146097;
+  const std::int64_t offset =
+      (sign == '-' ? -1 : 1) * static_cast<std::int64_t>(oh * 3600 + om * 60);
+  return date::sys_seconds{
+      std::chrono::seconds{days * 86400 + (h * 3600 + mi * 60 + sec) - offset}};
 }
 
 ReadTime read_time(std::string_view text, const TimeContext& context) {
