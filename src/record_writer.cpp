@@ -199,11 +199,13 @@ class LineBuffer {
   std::size_t size() const {
     return at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
   }
-  // Makes `room` spare bytes past base_, and as many more as the output holds without growing
-  // (each byte of the output is then zeroed about once, not once a line).
+  // Makes `room` spare bytes past base_, and up to kSpare as the output holds them without
+  // growing: each byte of the output is then zeroed about once, not once a line, and only
+  // storage about to be written is touched.
   void spare(std::size_t room) {
+    constexpr std::size_t kSpare = 16 << 10;
     out_.resize(base_ + room);
-    out_.resize(out_.capacity());
+    out_.resize(std::max(out_.size(), std::min(out_.capacity(), base_ + kSpare)));
   }
   // Makes room for `n` more bytes: twice the room so far, or what `n` needs.
   [[gnu::noinline]] void make_room(std::size_t n) {
