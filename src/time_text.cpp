@@ -490,13 +490,8 @@ std::optional<date::sys_seconds> read_canonical_time(std::string_view s) {
   static constexpr unsigned char kMonthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
   if (d - 1 >= kMonthDays[mo - 1] + (mo == 2 && leap ? 1U : 0U)) return std::nullopt;
-  // Days since 1970 from the civil date, counted from March (so that a leap day ends a year),
-  // in 400-year eras from the year -400 (so that every number is positive).
-  const unsigned shifted = y + 400 - (mo <= 2 ? 1 : 0);
-  const unsigned era = shifted / 400, of_era = shifted % 400;
-  const unsigned of_year = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
-  const unsigned of_cycle = of_era * 365 + of_era / 4 - of_era / 100 + of_year;
-  const std::int64_t days = std::int64_t{era} * 146097 + of_cycle - 719468 - 146097;
+  const date::year_month_day ymd{date::year{static_cast<int>(y)}, date::month{mo}, date::day{d}};
+  const std::int64_t days = date::sys_days{ymd}.time_since_epoch().count();
   const std::int64_t offset =
       (sign == '-' ? -1 : 1) * static_cast<std::int64_t>(oh * 3600 + om * 60);
   return date::sys_seconds{
