@@ -73,7 +73,10 @@ dpkg-deb -x "$deb" "$root"
 sla=$root/usr/bin/sla
 extension=$root/usr/lib/sla/libsla.so
 not() { ! "$@"; }
-static() { not ldd "$sla"; }
+# Static: no interpreter and no library to load. A static PIE, whose unwinder finds frames by
+# the linker's table (a plain static binary sorts them all on its first exception).
+static() { not grep -q INTERP < <(readelf -lW "$sla") && not grep -q NEEDED < <(readelf -dW "$sla"); }
+frame_table() { grep -q GNU_EH_FRAME < <(readelf -lW "$sla"); }
 stripped() { not grep -q debug_info < <(readelf -S "$sla" "$extension"); }
 loads() {
   local sql="SELECT sla_deadline('2026-11-25 16:30', 'P1', 'premium')"
@@ -87,6 +90,7 @@ renders() {
 newest() { zcat "$root/usr/share/doc/sla/changelog.gz" | head -1 | grep -q "^sla ($version) "; }
 check "the packaged sla runs" "$sla" -p P1 -t premium -s "2026-11-25 16:30" --format '{deadline}'
 check "the packaged sla is static" static
+check "the packaged sla has a table of its frames" frame_table
 check "the binaries are stripped" stripped
 check "the packaged extension answers" loads
 check "the packaged extension exports its entry point only" exports
