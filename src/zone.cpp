@@ -76,6 +76,13 @@ class TzifReader {
     return value;
   }
 
+  template <unsigned N>
+  static std::uint64_t fixed_big_endian(const char* bytes) {
+    std::uint64_t value = 0;
+    for (unsigned i = 0; i < N; ++i) value = value << 8 | static_cast<unsigned char>(bytes[i]);
+    return value;
+  }
+
   static std::int64_t signed_big_endian(std::string_view bytes) {
     const std::uint64_t value = big_endian(bytes);
     const unsigned bits = 8 * static_cast<unsigned>(bytes.size());
@@ -113,17 +120,22 @@ class TzifReader {
   void read_block(const Header& h, unsigned time_size, TzifData& out) {
     check_counts(h);
     if (block_size(h, time_size) > data_.size() - pos_) fail("truncated data");
-    out.transitions.reserve(h.timecnt);
+    // A fixed-size read a transition (a start reads some 240 of them).
+    const std::string_view times =
+        take(std::uint64_t{h.timecnt} * time_size, "truncated transitions");
+    out.transitions.resize(h.timecnt);
     for (std::uint32_t i = 0; i < h.timecnt; ++i) {
-      out.transitions.push_back(signed_big_endian(take(time_size, "truncated transitions")));
+      const char* at = times.data() + std::size_t{i} * time_size;
+      out.transitions[i] = time_size == 8 ? static_cast<std::int64_t>(fixed_big_endian<8>(at))
+                                          : static_cast<std::int32_t>(fixed_big_endian<4>(at));
       if (i > 0 && out.transitions[i] <= out.transitions[i - 1]) {
         fail("transition times are not in ascending order");
       }
     }
-    for (char c : take(h.timecnt, "truncated transition types")) {
-      const auto index = static_cast<std::uint8_t>(c);
+    const std::string_view kinds = take(h.timecnt, "truncated transition types");
+    out.transition_types.assign(kinds.begin(), kinds.end());
+    for (const std::uint8_t index : out.transition_types) {
       if (index >= h.typecnt) fail("a transition names a local time type that does not exist");
-      out.transition_types.push_back(index);
     }
     auto type_bytes = take(std::uint64_t{h.typecnt} * 6, "truncated local time types");
     auto chars = take(h.charcnt, "truncated abbreviations");
