@@ -107,6 +107,9 @@ Header parse_header(const CsvReader& csv, const Columns& columns) {
                      "tier, calendar, responded, reseller, reclassified and paused (or --column "
                      "submitted=HEADER)");
   }
+  for (std::size_t c = 0; c < kColumns; ++c) {
+    if (h.index[c] != kNoColumn) h.present[h.present_count++] = static_cast<std::uint8_t>(c);
+  }
   return h;
 }
 

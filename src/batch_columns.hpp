@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,9 @@ Columns parse_columns(const std::vector<std::string>& entries);
 struct Header {
   std::array<std::size_t, kColumns> index{};
   std::size_t fields = 0;
+  // The columns the header has, in field order: the ones a row's cells are looked for in.
+  std::array<std::uint8_t, kColumns> present{};
+  std::size_t present_count = 0;
 };
 
 // Returns the header of the record `csv` holds. Throws InputError saying what is wrong (no

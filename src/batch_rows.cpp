@@ -46,23 +46,26 @@ void InBlock::add(const CsvReader& csv) {
   }
   // The stretch of the record's fields that holds its cells, in one copy (a column no cell
   // reads, such as an export's long description, is left out at either end).
+  // Only the columns the header has are looked at (a column it lacks has an empty cell).
   const std::string_view fields = csv.fields_text();
   std::size_t from = fields.size(), to = 0;
-  for (std::size_t c = 0; c < kColumns; ++c) {
+  for (std::size_t k = 0; k < header.present_count; ++k) {
+    const std::size_t c = header.present[k];
     const std::size_t i = header.index[c];
-    const bool given = i != kNoColumn && i < csv.size();
-    row.begin[c] = static_cast<std::uint32_t>(given ? csv.field_offset(i) : 0);
-    row.size[c] = static_cast<std::uint32_t>(given ? csv.field(i).size() : 0);
-    if (given) {
-      from = std::min<std::size_t>(from, row.begin[c]);
-      to = std::max<std::size_t>(to, row.begin[c] + row.size[c]);
-    }
+    if (i >= csv.size()) continue;  // a short record: an error row, which shows its id
+    const std::size_t begin = csv.field_offset(i), size = csv.field(i).size();
+    if (size == 0) continue;
+    row.begin[c] = static_cast<std::uint32_t>(begin);
+    row.size[c] = static_cast<std::uint32_t>(size);
+    from = std::min(from, begin);
+    to = std::max(to, begin + size);
   }
   if (to < from) from = to;  // no cell
   const std::size_t at = text.size();
   text.append(fields.data() + from, to - from);
-  for (std::size_t c = 0; c < kColumns; ++c) {
-    row.begin[c] = row.size[c] == 0 ? 0 : static_cast<std::uint32_t>(at + row.begin[c] - from);
+  for (std::size_t k = 0; k < header.present_count; ++k) {
+    const std::size_t c = header.present[k];
+    if (row.size[c] != 0) row.begin[c] = static_cast<std::uint32_t>(at + row.begin[c] - from);
   }
   rows.push_back(row);
 }
