@@ -70,24 +70,19 @@ class TzifReader {
     return bytes;
   }
 
-  static std::uint64_t big_endian(std::string_view bytes) {
-    std::uint64_t value = 0;
-    for (char c : bytes) value = value << 8 | static_cast<unsigned char>(c);
-    return value;
-  }
-
+  // The N-byte big-endian number at `bytes`, as read by a caller that checked they are there.
   template <unsigned N>
-  static std::uint64_t fixed_big_endian(const char* bytes) {
+  static std::uint64_t big_endian(const char* bytes) {
     std::uint64_t value = 0;
     for (unsigned i = 0; i < N; ++i) value = value << 8 | static_cast<unsigned char>(bytes[i]);
     return value;
   }
 
-  static std::int64_t signed_big_endian(std::string_view bytes) {
-    const std::uint64_t value = big_endian(bytes);
-    const unsigned bits = 8 * static_cast<unsigned>(bytes.size());
-    if (bits < 64 && (value >> (bits - 1)) != 0) {
-      return static_cast<std::int64_t>(value) - (std::int64_t{1} << bits);
+  template <unsigned N>
+  static std::int64_t signed_big_endian(const char* bytes) {
+    const std::uint64_t value = big_endian<N>(bytes);
+    if (N < 8 && (value >> (8 * N - 1)) != 0) {
+      return static_cast<std::int64_t>(value) - (std::int64_t{1} << (8 * N % 64));
     }
     return static_cast<std::int64_t>(value);
   }
@@ -98,7 +93,7 @@ class TzifReader {
     const char version = bytes[4];
     if (version != 0 && (version < '2' || version > '4')) fail("unsupported TZif version");
     auto count = [&](std::size_t i) {
-      return static_cast<std::uint32_t>(big_endian(bytes.substr(20 + 4 * i, 4)));
+      return static_cast<std::uint32_t>(big_endian<4>(bytes.data() + 20 + 4 * i));
     };
     return {version, count(0), count(1), count(2), count(3), count(4), count(5)};
   }
@@ -126,8 +121,7 @@ class TzifReader {
     out.transitions.resize(h.timecnt);
     for (std::uint32_t i = 0; i < h.timecnt; ++i) {
       const char* at = times.data() + std::size_t{i} * time_size;
-      out.transitions[i] = time_size == 8 ? static_cast<std::int64_t>(fixed_big_endian<8>(at))
-                                          : static_cast<std::int32_t>(fixed_big_endian<4>(at));
+      out.transitions[i] = time_size == 8 ? signed_big_endian<8>(at) : signed_big_endian<4>(at);
       if (i > 0 && out.transitions[i] <= out.transitions[i - 1]) {
         fail("transition times are not in ascending order");
       }
@@ -148,7 +142,7 @@ class TzifReader {
   }
 
   TzifData::Type local_type(std::string_view bytes, std::string_view chars) const {
-    const std::int64_t offset = signed_big_endian(bytes.substr(0, 4));
+    const std::int64_t offset = signed_big_endian<4>(bytes.data());
     if (offset < -kMaxOffset || offset > kMaxOffset) fail("a UTC offset of 26 hours or more");
     const auto is_dst = static_cast<unsigned char>(bytes[4]);
     if (is_dst > 1) fail("a daylight saving flag is not 0 or 1");
