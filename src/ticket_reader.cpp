@@ -5,6 +5,8 @@
 #include "time_text.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace sla {
@@ -133,16 +135,34 @@ ReadTime TicketReader::read_when(std::string_view text, std::string_view field, 
   }
 }
 
+TicketReader::Key TicketReader::key_of(std::string_view text) {
+  Key key;
+  key.size = text.size();
+  const char* p = text.data();
+  if (key.size >= 8) {
+    std::memcpy(&key.head, p, 8);
+    std::memcpy(&key.tail, p + key.size - 8, 8);
+  } else if (key.size >= 4) {
+    std::uint32_t low, high;
+    std::memcpy(&low, p, 4);
+    std::memcpy(&high, p + key.size - 4, 4);
+    key.head = low | std::uint64_t{high} << 32;
+  } else {
+    for (std::size_t i = 0; i < key.size; ++i)
+      key.head |= std::uint64_t{static_cast<unsigned char>(p[i])} << 8 * i;
+  }
+  return key;
+}
+
 std::size_t TicketReader::level(std::string_view given, std::size_t version, bool priority,
                                 std::string_view field) {
   const Policy& p = engine_.policy(version);
   std::vector<Seen>& seen = priority ? seen_priorities_ : seen_tiers_;
+  const Key key = key_of(given);
   for (const Seen& s : seen) {
-    // The ends compared first: spellings differ there ("P1", "P2"), without a call.
-    const std::size_t n = given.size();
-    if (s.version != version || s.text.size() != n) continue;
-    if (n > 0 && (s.text[0] != given[0] || s.text[n - 1] != given[n - 1])) continue;
-    if (s.text == given) return s.value;
+    if (s.key == key && s.version == version && (key.size <= 16 || s.text == given)) {
+      return s.value;
+    }
   }
   std::optional<std::size_t> value;
   bool mapped = false;
@@ -160,7 +180,7 @@ std::size_t TicketReader::level(std::string_view given, std::size_t version, boo
     value = priority ? parse_priority(p, given, field) : parse_tier(p, given, field);
   }
   if (seen.size() < kSeenLimit && given.size() <= 32) {
-    seen.push_back({std::string(given), version, *value});
+    seen.push_back({std::string(given), key, version, *value});
   }
   return *value;
 }

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,9 +78,21 @@ class TicketReader {
     std::string word;  // lower case
     std::vector<std::optional<std::size_t>> by_version;
   };
+  // A spelling's bytes as two words, the first eight and the last eight (overlapping; a
+  // shorter one's in the first, padded with zeros), and its length: spellings of up to 16
+  // bytes are equal when their keys are, and others only if.
+  struct Key {
+    std::uint64_t head = 0, tail = 0;
+    std::size_t size = 0;
+    bool operator==(const Key& o) const {
+      return head == o.head && tail == o.tail && size == o.size;
+    }
+  };
+  static Key key_of(std::string_view text);
   // A spelling seen before, and what it meant.
   struct Seen {
     std::string text;
+    Key key;
     std::size_t version;
     std::size_t value;
   };

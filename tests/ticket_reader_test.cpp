@@ -7,7 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sla {
 namespace {
@@ -61,6 +64,33 @@ TEST(TicketReader, PriorityAndTierMapsAddWords) {
   TicketField failed = TicketField::kSubmitted;
   EXPECT_NE(error_of(reader, text, &failed).find("invalid priority \"Sev 3\""), std::string::npos);
   EXPECT_EQ(failed, TicketField::kPriority);
+}
+
+// Spellings a reader remembers are told apart by every byte: words of one length that differ
+// only at one place, short and long, each read as often as any, mean what the map says.
+TEST(TicketReader, RememberedSpellingsDifferAnywhere) {
+  std::vector<std::pair<std::string, std::size_t>> words;  // word, the priority it maps to
+  std::string map;
+  for (std::size_t n = 1; n <= 24; ++n) {
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string word(n, 'a');
+      word[at] = 'b';
+      const std::size_t priority = (n + at) % 3;
+      words.emplace_back(word, priority);
+      map += (map.empty() ? "" : ",") + word + "=P" + std::to_string(priority + 1);
+    }
+  }
+  ReadOptions o = options();
+  o.priority_map = {map};
+  TicketReader reader(test::builtin_engine(), o);
+  std::mt19937 rng(5);
+  TicketText text = at("2026-11-25 10:00");
+  for (int i = 0; i < 20000; ++i) {
+    // Half the reads among the first few words (which the reader remembers), half anywhere.
+    const auto& [word, priority] = words[i % 2 == 0 ? rng() % 40 : rng() % words.size()];
+    text.priority = word;
+    ASSERT_EQ(reader.read(text, ny(2026, 11, 25, 12)).priority, priority) << word;
+  }
 }
 
 TEST(TicketReader, MapsAreChecked) {
