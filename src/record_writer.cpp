@@ -498,17 +498,25 @@ inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& 
 [[gnu::always_inline]] inline std::size_t TimeTextCache::write(char* out, date::sys_seconds t,
                                                                const Zone& zone, bool utc) {
   const std::int64_t s = t.time_since_epoch().count();
-  if (s != pinned_.t) return compose(out, s, zone, utc);
-  if (pinned_.zone == &zone && pinned_.utc == utc) {
+  // A row's instants repeat one before (its deadline is its original deadline, its clock
+  // often starts when it was submitted), and the pinned one in every row.
+  if (s == last_.t && last_.zone == &zone && last_.utc == utc) {
+    std::memcpy(out, last_.text.data(), kSize);
+    return last_.size;
+  }
+  Kept& kept = s == pinned_.t ? pinned_ : last_;
+  if (&kept == &pinned_ && pinned_.zone == &zone && pinned_.utc == utc) {
     std::memcpy(out, pinned_.text.data(), kSize);
     return pinned_.size;
   }
   const std::size_t n = compose(out, s, zone, utc);
-  if (n > 0) {
-    pinned_.zone = &zone;
-    pinned_.utc = utc;
-    pinned_.size = static_cast<std::uint8_t>(n);
-    std::memcpy(pinned_.text.data(), out, kSize);
+  // In UTC, a row has one instant (its deadline): last_ keeps the one before it in `zone`.
+  if (n > 0 && (!utc || &kept == &pinned_)) {
+    kept.t = s;
+    kept.zone = &zone;
+    kept.utc = utc;
+    kept.size = static_cast<std::uint8_t>(n);
+    std::memcpy(kept.text.data(), out, kSize);
   }
   return n;
 }

@@ -35,8 +35,8 @@ class TimeTextCache {
   void pin(date::sys_seconds t) { pinned_.t = t.time_since_epoch().count(); }
 
  private:
-  // The pinned instant, and its text as last written.
-  struct Pinned {
+  // An instant, and its text as last written: the pinned one, and the last one composed.
+  struct Kept {
     std::int64_t t = INT64_MIN;  // INT64_MIN: none
     const Zone* zone = nullptr;  // null: not written yet
     bool utc = false;
@@ -66,7 +66,7 @@ class TimeTextCache {
   static constexpr std::size_t kFirstDays = 64, kDays = 4096;
   std::vector<Day> days_;
   std::size_t misses_ = 0;  // since days_ was last sized
-  Pinned pinned_;
+  Kept pinned_, last_;
   std::array<char, kSize> text_{};
   std::string scratch_;
 };

@@ -285,6 +285,39 @@ TEST(TimeTextCache, APinnedInstantIsWrittenAsAnyOther) {
   }
 }
 
+// An instant written again (a row's deadline as its original deadline) is written as any
+// other, whether the call before was in the same zone, another or UTC, and pinned or not.
+TEST(TimeTextCache, AnInstantWrittenAgainIsWrittenAsAnyOther) {
+  test::TestResources resources;
+  std::vector<Zone> zones;
+  for (const char* name : {"America/New_York", "Australia/Lord_Howe", "UTC"}) {
+    zones.push_back(resources.zone(name, "zone"));
+  }
+  std::mt19937_64 rng(13);
+  const std::int64_t base = 1795712400;
+  TimeTextCache cache;
+  cache.pin(date::sys_seconds{std::chrono::seconds{base}});
+  int repeats = 0;
+  std::int64_t previous = base;
+  for (int i = 0; i < 20000; ++i) {
+    // Mostly the instant before, else one of a few around the pinned one, or anywhere.
+    const unsigned pick = rng() % 4;
+    const std::int64_t s = pick < 2 ? previous
+                           : pick < 3
+                               ? base + static_cast<std::int64_t>(rng() % 5) - 2
+                               : base + static_cast<std::int64_t>(rng() % 200000000) - 100000000;
+    repeats += s == previous ? 1 : 0;
+    previous = s;
+    const Zone& zone = zones[rng() % zones.size()];
+    const bool utc = rng() % 4 == 0;
+    const date::sys_seconds t{std::chrono::seconds{s}};
+    std::string expected;
+    utc ? append_utc(expected, t) : append_time(expected, t, zone);
+    ASSERT_EQ(cache.text(t, zone, utc), expected) << zone.name() << " " << s << " " << i;
+  }
+  EXPECT_GT(repeats, 8000);
+}
+
 // Times written from the day tables are what append_time and append_utc write: at and around
 // every transition of zones with DST in either hemisphere, half-hour and local-mean-time
 // offsets, and at random instants over the years the writer takes.
