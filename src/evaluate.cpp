@@ -70,7 +70,10 @@ struct Leg {
 
 std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clocks& clocks,
                                date::sys_seconds now, double warn_percent) {
-  Result r;
+  // Built where it is returned: one object, not one moved out of another (NRVO: every return
+  // returns `out`).
+  std::optional<Result> out(std::in_place);
+  Result& r = *out;
   r.ticket = std::move(given);
   r.policy = &policy;
   const Ticket& ticket = r.ticket;
@@ -99,7 +102,10 @@ std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clock
   };
   const date::sys_seconds from = r.measured_from();
   const std::optional<Leg> in_force = leg(r.priority, from);
-  if (!in_force) return std::nullopt;
+  if (!in_force) {
+    out.reset();
+    return out;
+  }
   r.calendar = in_force->calendar;
   r.target = in_force->target;
   r.clock_start = in_force->due.clock_start;
@@ -107,14 +113,20 @@ std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clock
   r.original_deadline = r.deadline;
   if (r.change) {
     const auto original = leg(ticket.priority, ticket.submitted);
-    if (!original) return std::nullopt;
+    if (!original) {
+      out.reset();
+      return out;
+    }
     r.original_deadline = original->due.deadline;
     // Breached by the change: not breached just before it under the priority it replaced,
     // and due before it under the new one (only when targets run from the submission).
     const date::sys_seconds at = ticket.reclassified[*r.change].at;
     if (policy.reclassification == Reclassification::kFromSubmission && r.deadline < at) {
       const auto replaced = before == ticket.priority ? original : leg(before, ticket.submitted);
-      if (!replaced) return std::nullopt;
+      if (!replaced) {
+        out.reset();
+        return out;
+      }
       r.breached_on_reclassification = replaced->due.deadline >= at;
     }
   }
@@ -144,7 +156,7 @@ std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clock
     c.status = Status::kAtRisk;
   }
   r.check = c;
-  return r;
+  return out;
 }
 
 }  // namespace sla
