@@ -47,8 +47,9 @@ struct InBlock {
 
   // Adds the record `csv` holds, under `header`.
   void add(const CsvReader& csv);
+  // A cell is inside `text` (add puts it there), so it is not checked again.
   std::string_view cell(const Row& row, std::size_t column) const {
-    return std::string_view(text).substr(row.begin[column], row.size[column]);
+    return std::string_view(text.data() + row.begin[column], row.size[column]);
   }
   bool full() const { return rows.size() >= kRows || text.size() >= kBlock; }
   void clear();
