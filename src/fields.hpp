@@ -114,6 +114,11 @@ inline std::size_t write_integer(char* out, std::int64_t value) {
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
+  // One digit first: a row's counts are often 0 (nothing remaining, overdue or paused).
+  if (static_cast<std::uint64_t>(value) < 10) {
+    out[0] = static_cast<char>('0' + value);
+    return 1;
+  }
   const bool negative = value < 0;
   auto v = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
   // The digits counted first (from the bits: log10 2 is about 1233 / 4096), then written from
