@@ -1,8 +1,9 @@
 // CSV and TSV fields: RFC 4180 quoting for CSV; \t \n \r \\ escapes for TSV.
 #pragma once
 
+#include "packed_bytes.hpp"
+
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -11,13 +12,6 @@ namespace sla {
 namespace delimited_detail {
 
 inline constexpr std::uint64_t kOnes = 0x0101010101010101;
-
-// Returns 8 bytes from `p` as one word.
-inline std::uint64_t word(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
 
 // Returns nonzero if a byte of `w` is one of `a` and `b` (a byte repeated in every byte of
 // its word), '\n' or '\r'. A byte equal to its pattern is zero after ^, and (x - ones) & ~x
@@ -34,7 +28,6 @@ inline std::uint64_t special(std::uint64_t w, std::uint64_t a, std::uint64_t b) 
 inline bool delimited_plain(std::string_view value, char sep) {
   using delimited_detail::kOnes;
   using delimited_detail::special;
-  using delimited_detail::word;
   // Eight bytes at a time, the last word overlapping the one before; values shorter than a
   // word (most: ids, priorities, statuses) are read as one word.
   const std::uint64_t a = kOnes * static_cast<unsigned char>(sep);
@@ -43,21 +36,12 @@ inline bool delimited_plain(std::string_view value, char sep) {
   const std::size_t n = value.size();
   if (n >= 8) {
     for (std::size_t i = 0; i + 8 < n; i += 8) {
-      if (special(word(p + i), a, b) != 0) return false;
+      if (special(word_at(p + i), a, b) != 0) return false;
     }
-    return special(word(p + n - 8), a, b) == 0;
+    return special(word_at(p + n - 8), a, b) == 0;
   }
-  std::uint64_t w = 0;  // zero bytes are not special: no pattern is zero
-  if (n >= 4) {
-    std::uint32_t low, high;
-    std::memcpy(&low, p, 4);
-    std::memcpy(&high, p + n - 4, 4);
-    w = low | std::uint64_t{high} << 32;
-  } else {
-    for (std::size_t i = 0; i < n; ++i)
-      w |= std::uint64_t{static_cast<unsigned char>(p[i])} << 8 * i;
-  }
-  return special(w, a, b) == 0;
+  // Zero bytes (above a short value's) are not special: no pattern is zero.
+  return special(short_word_at(p, n), a, b) == 0;
 }
 
 // Hands `value` to `put` as one field of a line separated by `sep`, in pieces: `put` takes a

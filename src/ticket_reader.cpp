@@ -2,11 +2,10 @@
 #include "ticket_reader.hpp"
 
 #include "error.hpp"
+#include "packed_bytes.hpp"
 #include "time_text.hpp"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <utility>
 
 namespace sla {
@@ -138,18 +137,11 @@ ReadTime TicketReader::read_when(std::string_view text, std::string_view field, 
 TicketReader::Key TicketReader::key_of(std::string_view text) {
   Key key;
   key.size = text.size();
-  const char* p = text.data();
   if (key.size >= 8) {
-    std::memcpy(&key.head, p, 8);
-    std::memcpy(&key.tail, p + key.size - 8, 8);
-  } else if (key.size >= 4) {
-    std::uint32_t low, high;
-    std::memcpy(&low, p, 4);
-    std::memcpy(&high, p + key.size - 4, 4);
-    key.head = low | std::uint64_t{high} << 32;
+    key.head = word_at(text.data());
+    key.tail = word_at(text.data() + key.size - 8);
   } else {
-    for (std::size_t i = 0; i < key.size; ++i)
-      key.head |= std::uint64_t{static_cast<unsigned char>(p[i])} << 8 * i;
+    key.head = short_word_at(text.data(), key.size);
   }
   return key;
 }
