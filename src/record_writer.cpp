@@ -500,18 +500,16 @@ inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& 
   const std::int64_t s = t.time_since_epoch().count();
   // A row's instants repeat one before (its deadline is its original deadline, its clock
   // often starts when it was submitted), and the pinned one in every row.
-  if (s == last_.t && last_.zone == &zone && last_.utc == utc) {
-    std::memcpy(out, last_.text.data(), kSize);
-    return last_.size;
-  }
-  Kept& kept = s == pinned_.t ? pinned_ : last_;
-  if (&kept == &pinned_ && pinned_.zone == &zone && pinned_.utc == utc) {
-    std::memcpy(out, pinned_.text.data(), kSize);
-    return pinned_.size;
+  const bool pinned = s == pinned_.t;
+  const Kept& known = pinned ? pinned_ : last_;
+  if (known.t == s && known.zone == &zone && known.utc == utc) {
+    std::memcpy(out, known.text.data(), kSize);
+    return known.size;
   }
   const std::size_t n = compose(out, s, zone, utc);
   // In UTC, a row has one instant (its deadline): last_ keeps the one before it in `zone`.
-  if (n > 0 && (!utc || &kept == &pinned_)) {
+  if (n > 0 && (pinned || !utc)) {
+    Kept& kept = pinned ? pinned_ : last_;
     kept.t = s;
     kept.zone = &zone;
     kept.utc = utc;
