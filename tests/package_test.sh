@@ -73,8 +73,9 @@ dpkg-deb -x "$deb" "$root"
 sla=$root/usr/bin/sla
 extension=$root/usr/lib/sla/libsla.so
 not() { ! "$@"; }
-# Static: no interpreter and no library to load. A static PIE, whose unwinder finds frames by
-# the linker's table (a plain static binary sorts them all on its first exception).
+# Static: no interpreter and no library to load. Its unwinder finds frames by the linker's
+# table (registered, as a static binary's start file would, they are all sorted on the first
+# exception).
 static() { not grep -q INTERP < <(readelf -lW "$sla") && not grep -q NEEDED < <(readelf -dW "$sla"); }
 frame_table() { grep -q GNU_EH_FRAME < <(readelf -lW "$sla"); }
 stripped() { not grep -q debug_info < <(readelf -S "$sla" "$extension"); }
