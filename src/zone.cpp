@@ -70,9 +70,21 @@ class TzifReader {
     return bytes;
   }
 
-  // The N-byte big-endian number at `bytes`, as read by a caller that checked they are there.
+  // The N-byte big-endian number at `bytes`, as read by a caller that checked they are there:
+  // one load and a byte swap where the machine is little-endian (a start reads some 240).
   template <unsigned N>
   static std::uint64_t big_endian(const char* bytes) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if constexpr (N == 8) {
+      std::uint64_t value;
+      std::memcpy(&value, bytes, 8);
+      return __builtin_bswap64(value);
+    } else if constexpr (N == 4) {
+      std::uint32_t value;
+      std::memcpy(&value, bytes, 4);
+      return __builtin_bswap32(value);
+    }
+#endif
     std::uint64_t value = 0;
     for (unsigned i = 0; i < N; ++i) value = value << 8 | static_cast<unsigned char>(bytes[i]);
     return value;
@@ -119,12 +131,10 @@ class TzifReader {
     const std::string_view times =
         take(std::uint64_t{h.timecnt} * time_size, "truncated transitions");
     out.transitions.resize(h.timecnt);
-    for (std::uint32_t i = 0; i < h.timecnt; ++i) {
-      const char* at = times.data() + std::size_t{i} * time_size;
-      out.transitions[i] = time_size == 8 ? signed_big_endian<8>(at) : signed_big_endian<4>(at);
-      if (i > 0 && out.transitions[i] <= out.transitions[i - 1]) {
-        fail("transition times are not in ascending order");
-      }
+    if (time_size == 8) {
+      read_times<8>(times.data(), out.transitions);
+    } else {
+      read_times<4>(times.data(), out.transitions);
     }
     const std::string_view kinds = take(h.timecnt, "truncated transition types");
     out.transition_types.assign(kinds.begin(), kinds.end());
@@ -138,6 +148,20 @@ class TzifReader {
     }
     for (char c : take(std::uint64_t{h.isstdcnt} + h.isutcnt, "truncated indicators")) {
       if (c != 0 && c != 1) fail("a standard/wall or UT/local indicator is not 0 or 1");
+    }
+  }
+
+  // Reads transitions.size() N-byte times from `bytes` into `transitions`.
+  template <unsigned N>
+  void read_times(const char* bytes, std::vector<std::int64_t>& transitions) const {
+    std::int64_t last = INT64_MIN;
+    for (std::int64_t& time : transitions) {
+      time = signed_big_endian<N>(bytes);
+      bytes += N;
+      if (time <= last && &time != transitions.data()) {
+        fail("transition times are not in ascending order");
+      }
+      last = time;
     }
   }
 
@@ -232,11 +256,21 @@ void Zone::build_index() {
       static_cast<std::size_t>(((transitions_.back() - origin) >> kBucketBits) + 1);
   if (buckets > kMaxBuckets) return;  // a table spanning millennia: binary search will do
   bucket_first_.resize(buckets);
-  std::size_t i = 0;
-  for (std::size_t b = 0; b < buckets; ++b) {
-    const std::int64_t start = origin + (static_cast<std::int64_t>(b) << kBucketBits);
-    while (i < transitions_.size() && transitions_[i] <= start) ++i;
-    bucket_first_[b] = static_cast<std::uint32_t>(i);
+  // The buckets that start at or after transition i - 1 and before transition i follow i
+  // transitions: each run is filled at once, transition by transition.
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= transitions_.size(); ++i) {
+    const std::size_t until =
+        i == transitions_.size()
+            ? buckets
+            : static_cast<std::size_t>(
+                  (transitions_[i] - origin + (std::int64_t{1} << kBucketBits) - 1) >> kBucketBits);
+    if (until > from) {
+      std::fill(bucket_first_.begin() + static_cast<std::ptrdiff_t>(from),
+                bucket_first_.begin() + static_cast<std::ptrdiff_t>(until),
+                static_cast<std::uint32_t>(i));
+      from = until;
+    }
   }
 }
 

@@ -352,6 +352,44 @@ TEST(Zone, AgreesWithGlibcLocaltime) {
   tzset();
 }
 
+// At each change of offset from 1900 to 2100 (where the lookup steps through the table's
+// buckets), and a second either side of it, as glibc's localtime says.
+TEST(Zone, AgreesWithGlibcAtEveryChange) {
+  const char* zones[] = {"America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Europe/Dublin",
+                         "America/Sao_Paulo"};
+  const char* saved = std::getenv("TZ");
+  const std::string saved_tz = saved ? saved : "";
+  int changes = 0;
+  for (const char* name : zones) {
+    const std::string bytes = read_zoneinfo(name);
+    if (bytes.empty()) continue;
+    const Zone zone = Zone::from_tzif(name, bytes);
+    setenv("TZ", (std::string(":/usr/share/zoneinfo/") + name).c_str(), 1);
+    tzset();
+    const std::int64_t end = utc(2100, 1, 1).time_since_epoch().count();
+    for (std::int64_t t = utc(1900, 1, 1).time_since_epoch().count(); t < end;) {
+      const std::int64_t next = zone.offset_stretch(at(t)).until;
+      ASSERT_GT(next, t) << name;
+      if (next >= end) break;
+      ++changes;
+      for (const std::int64_t s : {next - 1, next, next + 1}) {
+        const std::time_t when = static_cast<std::time_t>(s);
+        std::tm tm{};
+        ASSERT_NE(localtime_r(&when, &tm), nullptr);
+        ASSERT_EQ(zone.offset_at(at(s)).utc_offset.count(), tm.tm_gmtoff) << name << " at " << s;
+      }
+      t = next;
+    }
+  }
+  if (saved) {
+    setenv("TZ", saved_tz.c_str(), 1);
+  } else {
+    unsetenv("TZ");
+  }
+  tzset();
+  EXPECT_GT(changes, 600);
+}
+
 // A stretch holds its instant and one offset throughout: checked at its ends, from the
 // table and from the footer rule (New York past 2037, and a zone of a POSIX string alone).
 TEST(Zone, OffsetStretchesHoldOneOffset) {
