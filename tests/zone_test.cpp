@@ -314,6 +314,42 @@ TEST(Zone, EveryInstalledZoneLoadsAndEndsOnItsFooter) {
   EXPECT_GT(rule_zones, 100);
 }
 
+// glibc's localtime in one zone after another, for the length of a test: TZ is put back after.
+class GlibcLocaltime {
+ public:
+  GlibcLocaltime() {
+    const char* saved = std::getenv("TZ");
+    had_tz_ = saved != nullptr;
+    if (had_tz_) saved_tz_ = saved;
+  }
+  GlibcLocaltime(const GlibcLocaltime&) = delete;
+  GlibcLocaltime& operator=(const GlibcLocaltime&) = delete;
+  ~GlibcLocaltime() {
+    if (had_tz_) {
+      setenv("TZ", saved_tz_.c_str(), 1);
+    } else {
+      unsetenv("TZ");
+    }
+    tzset();
+  }
+  // Makes the system zone file `name` glibc's zone.
+  void use(const char* name) {
+    setenv("TZ", (std::string(":/usr/share/zoneinfo/") + name).c_str(), 1);
+    tzset();
+  }
+  // Returns glibc's local time at `s` seconds since 1970 (tm_gmtoff, tm_isdst, tm_zone).
+  std::tm at(std::int64_t s) const {
+    const std::time_t t = static_cast<std::time_t>(s);
+    std::tm tm{};
+    if (localtime_r(&t, &tm) == nullptr) ADD_FAILURE() << "localtime_r failed at " << s;
+    return tm;
+  }
+
+ private:
+  bool had_tz_ = false;
+  std::string saved_tz_;
+};
+
 // glibc's localtime_r reads the same files and applies the footer after 2037: an independent
 // implementation to compare with, at random instants from 1900 to 2500.
 TEST(Zone, AgreesWithGlibcLocaltime) {
@@ -322,8 +358,7 @@ TEST(Zone, AgreesWithGlibcLocaltime) {
                          "Europe/Dublin",    "Asia/Jerusalem",    "America/Godthab",
                          "America/Santiago", "Africa/Cairo",      "Asia/Gaza",
                          "Pacific/Chatham",  "America/Havana",    "Africa/Casablanca"};
-  const char* saved = std::getenv("TZ");
-  const std::string saved_tz = saved ? saved : "";
+  GlibcLocaltime glibc;
   std::mt19937_64 random(42);
   std::uniform_int_distribution<std::int64_t> instants(utc(1900, 1, 1).time_since_epoch().count(),
                                                        utc(2500, 1, 1).time_since_epoch().count());
@@ -331,25 +366,16 @@ TEST(Zone, AgreesWithGlibcLocaltime) {
     const std::string bytes = read_zoneinfo(name);
     if (bytes.empty()) continue;
     const Zone zone = Zone::from_tzif(name, bytes);
-    setenv("TZ", (std::string(":/usr/share/zoneinfo/") + name).c_str(), 1);
-    tzset();
+    glibc.use(name);
     for (int i = 0; i < 3000; ++i) {
       const std::int64_t s = instants(random);
-      const std::time_t t = static_cast<std::time_t>(s);
-      std::tm tm{};
-      ASSERT_NE(localtime_r(&t, &tm), nullptr);
+      const std::tm tm = glibc.at(s);
       const ZoneOffset offset = zone.offset_at(at(s));
       ASSERT_EQ(offset.utc_offset.count(), tm.tm_gmtoff) << name << " at " << s;
       ASSERT_EQ(offset.is_dst, tm.tm_isdst > 0) << name << " at " << s;
       ASSERT_EQ(offset.abbreviation, tm.tm_zone) << name << " at " << s;
     }
   }
-  if (saved) {
-    setenv("TZ", saved_tz.c_str(), 1);
-  } else {
-    unsetenv("TZ");
-  }
-  tzset();
 }
 
 // At each change of offset from 1900 to 2100 (where the lookup steps through the table's
@@ -357,15 +383,13 @@ TEST(Zone, AgreesWithGlibcLocaltime) {
 TEST(Zone, AgreesWithGlibcAtEveryChange) {
   const char* zones[] = {"America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Europe/Dublin",
                          "America/Sao_Paulo"};
-  const char* saved = std::getenv("TZ");
-  const std::string saved_tz = saved ? saved : "";
+  GlibcLocaltime glibc;
   int changes = 0;
   for (const char* name : zones) {
     const std::string bytes = read_zoneinfo(name);
     if (bytes.empty()) continue;
     const Zone zone = Zone::from_tzif(name, bytes);
-    setenv("TZ", (std::string(":/usr/share/zoneinfo/") + name).c_str(), 1);
-    tzset();
+    glibc.use(name);
     const std::int64_t end = utc(2100, 1, 1).time_since_epoch().count();
     for (std::int64_t t = utc(1900, 1, 1).time_since_epoch().count(); t < end;) {
       const std::int64_t next = zone.offset_stretch(at(t)).until;
@@ -373,20 +397,12 @@ TEST(Zone, AgreesWithGlibcAtEveryChange) {
       if (next >= end) break;
       ++changes;
       for (const std::int64_t s : {next - 1, next, next + 1}) {
-        const std::time_t when = static_cast<std::time_t>(s);
-        std::tm tm{};
-        ASSERT_NE(localtime_r(&when, &tm), nullptr);
-        ASSERT_EQ(zone.offset_at(at(s)).utc_offset.count(), tm.tm_gmtoff) << name << " at " << s;
+        ASSERT_EQ(zone.offset_at(at(s)).utc_offset.count(), glibc.at(s).tm_gmtoff)
+            << name << " at " << s;
       }
       t = next;
     }
   }
-  if (saved) {
-    setenv("TZ", saved_tz.c_str(), 1);
-  } else {
-    unsetenv("TZ");
-  }
-  tzset();
   EXPECT_GT(changes, 600);
 }
 
