@@ -252,9 +252,11 @@ void Zone::build_index() {
   bucket_first_.clear();
   if (transitions_.empty()) return;
   const std::int64_t origin = transitions_.front();
-  const auto buckets =
-      static_cast<std::size_t>(((transitions_.back() - origin) >> kBucketBits) + 1);
-  if (buckets > kMaxBuckets) return;  // a table spanning millennia: binary search will do
+  // The span in unsigned arithmetic: a table's ends may lie further apart than INT64_MAX.
+  const std::uint64_t span =
+      static_cast<std::uint64_t>(transitions_.back()) - static_cast<std::uint64_t>(origin);
+  if ((span >> kBucketBits) >= kMaxBuckets) return;  // spanning millennia: binary search will do
+  const auto buckets = static_cast<std::size_t>((span >> kBucketBits) + 1);
   bucket_first_.resize(buckets);
   // The buckets that start at or after transition i - 1 and before transition i follow i
   // transitions: each run is filled at once, transition by transition.
@@ -335,16 +337,24 @@ ZoneOffset Zone::offset_until(date::sys_seconds t, date::sys_seconds& until) con
 }
 
 // Walks the pieces of the offset function whose wall-clock ranges could hold `local`, in
-// time order: the first that holds it gives the earlier instant; passing it over means the
-// wall clock jumped over `local` at the start of the next piece.
+// time order: the first that holds it gives the earlier instant. Passing it over means the
+// wall clock jumped over `local` at the start of the next piece, unless a later piece that
+// starts soon enough shows it after all (a fall back further than the jump, which only
+// malformed data has): the first jump over it is where it does not exist.
 Zone::Resolved Zone::resolve(std::int64_t local) const {
   const std::int64_t wall = std::clamp(local, -kLocalLimit, kLocalLimit);
   std::int64_t start = wall - kMaxOffset - 1;
+  std::int64_t jumped = INT64_MIN;  // where the clock first jumped over `wall`; none yet
   for (;;) {
     const Piece piece = piece_at(start);
     const std::int64_t instant = wall - piece.type->utc_offset;
-    if (instant < start) return {start, false};
-    if (instant < piece.next) return {instant, true};
+    if (instant < start) {
+      if (jumped == INT64_MIN) jumped = start;
+    } else if (instant < piece.next) {
+      return {instant, true};
+    }
+    // No later piece holds an instant of `wall`: they all start after its latest.
+    if (piece.next > wall + kMaxOffset) return {jumped, false};
     start = piece.next;
   }
 }

@@ -671,6 +671,41 @@ TEST(Zone, ParsesVersion1AndVersion4) {
   EXPECT_EQ(b.offset_at(utc(2030, 7, 1)).abbreviation, "EDT");  // no transitions: footer
 }
 
+// Transitions further apart than INT64_MAX seconds (as the fuzzer found): the table is
+// searched without its bucket index, and offsets are right on either side of each.
+TEST(Zone, TransitionsFurtherApartThanAnyIndexSpans) {
+  const std::int64_t early = -4'000'000'000'000'000'000, late = 6'000'000'000'000'000'000;
+  const std::string bytes =
+      build_tzif('2', {early, 0, late}, {1, 0, 1}, {-18000, -14400}, std::string("XST\0", 4), "");
+  const Zone zone = Zone::from_tzif("far", bytes);
+  for (const std::int64_t t : {early - 1, early, std::int64_t{-1}, std::int64_t{0}, late - 1, late,
+                               std::int64_t{INT64_MAX}}) {
+    const std::int64_t want = (t >= early && t < 0) || t >= late ? -14400 : -18000;
+    EXPECT_EQ(zone.offset_at(at(t)).utc_offset.count(), want) << t;
+    EXPECT_EQ(zone.offset_stretch(at(t)).utc_offset, want) << t;
+  }
+}
+
+// A jump forward of nearly a day, and 256 s later one back further than it (as the fuzzer
+// found): the wall times the first skipped come again after the second, so they exist.
+TEST(Zone, AWallTimeSkippedAndShownLaterExists) {
+  const std::string bytes =
+      build_tzif('2', {0, 256}, {1, 0}, {256, 85336}, std::string("XST\0", 4), "");
+  const Zone zone = Zone::from_tzif("jumps", bytes);
+  for (const std::int64_t t : {std::int64_t{300}, std::int64_t{64688}, std::int64_t{85000}}) {
+    const auto local = zone.to_local(at(t));
+    const std::optional<date::sys_seconds> back = zone.from_local(local);
+    ASSERT_TRUE(back.has_value()) << t;
+    EXPECT_EQ(zone.to_local(*back), local) << t;
+    EXPECT_LE(back->time_since_epoch().count(), t) << t;
+    EXPECT_EQ(zone.from_local_lenient(local), *back) << t;
+  }
+  // 300 local is skipped at 0 and shown nowhere after: it does not exist, and is the jump.
+  const auto skipped = date::local_seconds{std::chrono::seconds{300}};
+  EXPECT_FALSE(zone.from_local(skipped).has_value());
+  EXPECT_EQ(zone.from_local_lenient(skipped).time_since_epoch().count(), 0);
+}
+
 TEST(Zone, MalformedTzifThrowsNamingTheZone) {
   const std::string chars("ABC\0", 4);
   const std::vector<std::string> bad = {
