@@ -273,6 +273,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       {"policy", "The policy in force: SLA table, priorities, hours (--check FILE validates)"},
       {"holidays", "Observed holidays of years or a range"}};
   const Named named(argc, argv);
+  // The help flag too: a command declared under it would build one of its own (12,000
+  // instructions), and without "-h" or "--help" in argv neither is ever met.
+  if (!named.help()) app.set_help_flag();
   // Like an option, only where argv names it or asks for help.
   if (named.any("--version")) app.set_version_flag("--version", std::string("sla ") + SLA_VERSION);
   // Only the command argv names is declared, as each costs some 18,000 instructions to build:

@@ -295,5 +295,23 @@ TEST(Help, HelpAndVersionSucceed) {
   EXPECT_EQ(v.out.rfind("sla ", 0), 0u);
 }
 
+// Each command's help lists its options, under the help flag; after "--", "--help" is an
+// argument like any other, and due takes none.
+TEST(Help, EachCommandsHelpAndHelpAfterTheEndOfOptions) {
+  for (const std::string command : {"due", "check", "batch", "policy", "holidays"}) {
+    for (const std::string flag : {"-h", "--help"}) {
+      const RunResult h = sla({command, flag});
+      EXPECT_EQ(h.status, 0) << command << " " << flag;
+      EXPECT_NE(h.out.find("-h,--help"), std::string::npos) << command << " " << flag;
+      EXPECT_NE(h.out.find("--policy"), std::string::npos) << command << " " << flag;
+    }
+  }
+  EXPECT_NE(sla({"due", "--help"}).out.find("--submitted"), std::string::npos);
+  const RunResult after = sla({"due", "--", "--help"});
+  EXPECT_EQ(after.status, 2);
+  EXPECT_NE(after.err.find("unexpected argument \"--help\""), std::string::npos) << after.err;
+  EXPECT_EQ(after.out, "");
+}
+
 }  // namespace
 }  // namespace sla::test
