@@ -148,7 +148,17 @@ inline std::size_t write_integer(char* out, std::int64_t value) {
   digits += (v | 1) >= kPowers[digits] ? 1 : 0;  // 0 has one digit too
   if (negative) *out++ = '-';
   char* p = out + digits;
-  while (v >= 100) {
+  // Four digits a division by 10,000, their two pairs split by 32-bit arithmetic; then the one
+  // to four left.
+  while (v >= 10000) {
+    const std::uint64_t rest = v / 10000;
+    const auto four = static_cast<std::uint32_t>(v - rest * 10000);
+    v = rest;
+    p -= 4;
+    std::memcpy(p, kPairs + 2 * (four / 100), 2);
+    std::memcpy(p + 2, kPairs + 2 * (four % 100), 2);
+  }
+  if (v >= 100) {
     p -= 2;
     std::memcpy(p, kPairs + 2 * (v % 100), 2);
     v /= 100;
