@@ -21,7 +21,9 @@ namespace {
   std::abort();
 }
 
-date::sys_seconds at(std::int64_t t) { return date::sys_seconds{std::chrono::seconds{t}}; }
+date::sys_seconds at(std::int64_t t) {
+  return date::sys_seconds{std::chrono::seconds{t}};
+}
 
 // Checks the zone at `t`: its stretch holds `t` and one offset, within 26 hours, and a wall time
 // it shows resolves to an instant that shows it again.
