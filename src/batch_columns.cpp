@@ -110,6 +110,8 @@ Header parse_header(const CsvReader& csv, const Columns& columns) {
   for (std::size_t c = 0; c < kColumns; ++c) {
     if (h.index[c] != kNoColumn) h.present[h.present_count++] = static_cast<std::uint8_t>(c);
   }
+  std::sort(h.present.begin(), h.present.begin() + static_cast<std::ptrdiff_t>(h.present_count),
+            [&](std::uint8_t a, std::uint8_t b) { return h.index[a] < h.index[b]; });
   return h;
 }
 

@@ -37,7 +37,7 @@ std::string display_name(const std::string& name) {
 }
 
 void InBlock::add(const CsvReader& csv) {
-  Row row;
+  Row& row = rows.emplace_back();
   row.line = csv.line();
   row.fields = csv.size();
   if (!csv.problem().message.empty()) {
@@ -45,29 +45,26 @@ void InBlock::add(const CsvReader& csv) {
     problems.push_back(csv.problem());
   }
   // The stretch of the record's fields that holds its cells, in one copy (a column no cell
-  // reads, such as an export's long description, is left out at either end).
-  // Only the columns the header has are looked at (a column it lacks has an empty cell).
+  // reads, such as an export's long description, is left out at either end): from the first
+  // cell of the header's columns, which come in field order, to the end of the last. A column
+  // the header lacks, or a short record lacks, has an empty cell (a short record is an error
+  // row, which shows its id).
   const std::string_view fields = csv.fields_text();
-  std::size_t from = fields.size(), to = 0;
+  const std::size_t at = text.size();
+  std::size_t from = kAbsent, to = 0;
   for (std::size_t k = 0; k < header.present_count; ++k) {
     const std::size_t c = header.present[k];
     const std::size_t i = header.index[c];
-    if (i >= csv.size()) continue;  // a short record: an error row, which shows its id
-    const std::size_t begin = csv.field_offset(i), size = csv.field(i).size();
+    if (i >= csv.size()) break;
+    const std::size_t size = csv.field(i).size();
     if (size == 0) continue;
-    row.begin[c] = static_cast<std::uint32_t>(begin);
+    const std::size_t begin = csv.field_offset(i);
+    if (from == kAbsent) from = begin;
+    row.begin[c] = static_cast<std::uint32_t>(at + begin - from);
     row.size[c] = static_cast<std::uint32_t>(size);
-    from = std::min(from, begin);
-    to = std::max(to, begin + size);
+    to = begin + size;
   }
-  if (to < from) from = to;  // no cell
-  const std::size_t at = text.size();
-  text.append(fields.data() + from, to - from);
-  for (std::size_t k = 0; k < header.present_count; ++k) {
-    const std::size_t c = header.present[k];
-    if (row.size[c] != 0) row.begin[c] = static_cast<std::uint32_t>(at + row.begin[c] - from);
-  }
-  rows.push_back(row);
+  if (from != kAbsent) text.append(fields.data() + from, to - from);
 }
 
 void InBlock::clear() {

@@ -278,6 +278,25 @@ TEST(BatchInput, HeaderIsCaseInsensitiveAndUnknownColumnsAreIgnored) {
   EXPECT_EQ(rows[0][col("tier")], "standard");
 }
 
+TEST(BatchInput, ColumnsInAnyOrderAmongOthersReadTheirOwnCells) {
+  // The header's columns out of the field order, with columns batch does not read between and
+  // around them, empty and quoted cells: each row reads as its cells say, one field at a time.
+  RunResult r = sla({"batch", "--now", kNow},
+                    "responded,notes,tier,priority,submitted,extra,id\n"
+                    "2026-11-25 12:00,\"x, y\",premium,P1,2026-11-25 11:00,z,t1\n"
+                    ",,,,2026-11-25 11:00,,\n"
+                    "\"2026-11-25 13:00\",,standard,\"P2\",2026-11-25 11:00,,\"t \"\"3\"\"\"\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  Rows rows = rows_of(r);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(column(rows, "id"), (Strings{"t1", "", "t \"3\""}));
+  EXPECT_EQ(column(rows, "priority"), (Strings{"P1", "P3", "P2"}));
+  EXPECT_EQ(column(rows, "tier"), (Strings{"premium", "standard", "standard"}));
+  EXPECT_EQ(column(rows, "responded"),
+            (Strings{"2026-11-25T12:00:00-05:00", "", "2026-11-25T13:00:00-05:00"}));
+  EXPECT_EQ(column(rows, "submitted"), (Strings(3, "2026-11-25T11:00:00-05:00")));
+}
+
 TEST(BatchInput, EmptyCellsTakeDefaults) {
   RunResult r = sla({"batch", "--now", kNow}, kHeader + ",2026-11-25 11:00,,,\n");
   Rows rows = rows_of(r);
