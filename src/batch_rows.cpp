@@ -72,6 +72,9 @@ void InBlock::clear() {
   problems.clear();
   text.clear();
   if (text.capacity() > 4 * kBlock) std::string().swap(text);  // after a huge field
+  // Room for a block's cells made at once, as for its output (see Worker::process).
+  if (text.capacity() < 2 * kBlock) text.reserve(2 * kBlock);
+  if (rows.capacity() < kRows) rows.reserve(kRows);
 }
 
 void OutBlock::clear() {
