@@ -468,14 +468,19 @@ std::optional<date::sys_seconds> read_canonical_time(std::string_view s) {
     std::memcpy(&seconds, s.data() + 17, 2);
     c = seconds | (std::uint64_t{0x30303A30302B} << 16);  // "+00:00" after the seconds
   }
-  auto digits = [&](std::uint64_t w, std::uint64_t mask) {
-    const std::uint64_t x = (w & mask) | (kZeros & ~mask);
-    return (x & kHigh) == kZeros && ((x + kSixes) & kHigh) == kZeros;
-  };
+  // Every test in one: a digit's byte, and the same with 6 added, have 3 as their high nibble
+  // (x ^ zeros is 0 there), and the separators are themselves.
+  const std::uint64_t xa = (a & kDate) | (kZeros & ~kDate), xb = (b & kTime) | (kZeros & ~kTime),
+                      xc = (c & kTime) | (kZeros & ~kTime);
+  const std::uint64_t digits =
+      ((xa ^ kZeros) | ((xa + kSixes) ^ kZeros) | (xb ^ kZeros) | ((xb + kSixes) ^ kZeros) |
+       (xc ^ kZeros) | ((xc + kSixes) ^ kZeros)) &
+      kHigh;
+  const std::uint64_t separators =
+      ((a & ~kDate) ^ kDashes) | ((b & kColonByte) ^ kColon) | ((c & kColonByte) ^ kColon);
   const char t = s[10], sign = s[19];
-  if (!digits(a, kDate) || !digits(b, kTime) || !digits(c, kTime) || (a & ~kDate) != kDashes ||
-      (b & kColonByte) != kColon || (c & kColonByte) != kColon || s[16] != ':' ||
-      (t != 'T' && t != 't' && t != ' ') || (sign != '+' && sign != '-' && s.size() == 25)) {
+  if ((digits | separators) != 0 || s[16] != ':' || ((t | 0x20) != 't' && t != ' ') ||
+      (sign != '+' && sign != '-' && s.size() == 25)) {
     return std::nullopt;
   }
   auto pairs = [](std::uint64_t w, std::uint64_t mask) {
@@ -486,12 +491,20 @@ std::optional<date::sys_seconds> read_canonical_time(std::string_view s) {
   const std::uint64_t pa = pairs(a, kDate), pb = pairs(b, kTime), pc = pairs(c, kTime);
   const unsigned y = at(pa, 0) * 100 + at(pa, 2), mo = at(pa, 5), d = at(pb, 0);
   const unsigned h = at(pb, 3), mi = at(pb, 6), sec = at(pc, 0), oh = at(pc, 3), om = at(pc, 6);
-  if (h > 23 || mi > 59 || sec > 59 || oh > 23 || om > 59 || mo - 1 > 11) return std::nullopt;
+  if ((h > 23) | (mi > 59) | (sec > 59) | (oh > 23) | (om > 59) | (mo - 1 > 11)) {
+    return std::nullopt;
+  }
   static constexpr unsigned char kMonthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
   if (d - 1 >= kMonthDays[mo - 1] + (mo == 2 && leap ? 1U : 0U)) return std::nullopt;
-  const date::year_month_day ymd{date::year{static_cast<int>(y)}, date::month{mo}, date::day{d}};
-  const std::int64_t days = date::sys_days{ymd}.time_since_epoch().count();
+  // Days since 1970 of a date of years 0..9999 (as date::sys_days gives them), counted in
+  // years from March, so that a leap day ends its year, and an era of 400 years on, so that
+  // all is unsigned.
+  const unsigned from_march = y + 400 - (mo <= 2 ? 1 : 0);
+  const unsigned era = from_march / 400, year_of_era = from_march - era * 400;
+  const unsigned day_of_year = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  const std::int64_t days = std::int64_t{era} * 146097 + std::int64_t{day_of_era} - 719468 - 146097;
   const std::int64_t offset =
       (sign == '-' ? -1 : 1) * static_cast<std::int64_t>(oh * 3600 + om * 60);
   return date::sys_seconds{

@@ -115,6 +115,23 @@ TEST(ParseTime, TheCanonicalShortcutKnowsEveryMonthsDays) {
   EXPECT_GT(read, 2500);
 }
 
+// Every day of years 0..9999 at its midnight, against the date library's count of days.
+TEST(ParseTime, TheCanonicalShortcutCountsEveryDay) {
+  const date::sys_days first{date::year{0} / 1 / 1}, end{date::year{10000} / 1 / 1};
+  int read = 0;
+  for (date::sys_days day = first; day < end; day += date::days{1}) {
+    const date::year_month_day ymd{day};
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02uT00:00:00Z", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    const auto fast = read_canonical_time(text);
+    ASSERT_TRUE(fast.has_value()) << text;
+    ASSERT_EQ(*fast, date::sys_seconds{day}) << text;
+    ++read;
+  }
+  EXPECT_EQ(read, (end - first).count());
+}
+
 TEST(ParseTime, OffsetForms) {
   const auto expected = utc(2026, 11, 25, 21, 30);
   EXPECT_EQ(parse("2026-11-25T21:30:00Z"), expected);
