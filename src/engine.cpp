@@ -221,6 +221,10 @@ void Engine::order_versions() {
 }
 
 std::optional<std::size_t> Engine::version_at(date::sys_seconds t) const {
+  // Most engines have one version: the search is then one comparison.
+  if (effective_.size() == 1) {
+    return t >= effective_.front() ? std::optional<std::size_t>(0) : std::nullopt;
+  }
   auto after = std::upper_bound(effective_.begin(), effective_.end(), t);
   if (after == effective_.begin()) return std::nullopt;
   return static_cast<std::size_t>(after - effective_.begin()) - 1;

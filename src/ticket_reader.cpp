@@ -125,7 +125,8 @@ ReadTime TicketReader::read_when(std::string_view text, std::string_view field, 
       return suffix_zone(name);
     };
   }
-  if (!format_) return read_time(text, context);
+  // (read_time would try the canonical form again.)
+  if (!format_) return read_time_in_full(text, context);
   try {
     return read_time(text, context);
   } catch (const InputError& e) {
