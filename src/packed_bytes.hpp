@@ -15,8 +15,9 @@ inline std::uint64_t word_at(const char* p) {
 }
 
 // Returns the `n` (< 8) bytes at `p` as one word: from 4 on, the first four and the last four
-// (overlapping), fewer byte by byte with zeros above. Every byte is in it, and runs of one
-// length with the same bytes give the same word.
+// (overlapping); fewer as the first, the middle and the last (for up to three bytes, all of
+// them), with zeros above. Every byte is in it, and runs of one length with the same bytes
+// give the same word.
 inline std::uint64_t short_word_at(const char* p, std::size_t n) {
   if (n >= 4) {
     std::uint32_t low, high;
@@ -24,9 +25,9 @@ inline std::uint64_t short_word_at(const char* p, std::size_t n) {
     std::memcpy(&high, p + n - 4, 4);
     return low | std::uint64_t{high} << 32;
   }
-  std::uint64_t w = 0;
-  for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{static_cast<unsigned char>(p[i])} << 8 * i;
-  return w;
+  if (n == 0) return 0;
+  auto byte = [p](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+  return byte(0) | byte(n >> 1) << 8 | byte(n - 1) << 16;
 }
 
 }  // namespace sla

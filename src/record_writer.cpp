@@ -434,7 +434,7 @@ std::size_t hash_of(const CellKey& key) {
 std::size_t TimeTextCache::slot(std::int64_t number, const Zone& zone, bool utc) const {
   const std::size_t hash = static_cast<std::size_t>(number) * 2 + (utc ? 1 : 0) +
                            (reinterpret_cast<std::uintptr_t>(&zone) >> 4) * 0x9E37;
-  return hash & (days_.size() - 1);
+  return hash & days_mask_;
 }
 
 // The lookup inline, the filling of a missed day out of line: a hit is then a few
@@ -455,6 +455,7 @@ inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& 
     days_.assign(days_.size() * 4, Day{});
     misses_ = 0;
   }
+  days_mask_ = days_.size() - 1;
   Day& d = days_[slot(number, zone, utc)];
   d.zone = &zone;
   d.utc = utc;
@@ -547,13 +548,13 @@ std::string_view TimeTextCache::text(date::sys_seconds t, const Zone& zone, bool
 
 const std::string* CellRuns::find(const CellKey& key) const {
   if (entries_.empty()) return nullptr;
-  const Entry& e = entries_[hash_of(key) & (entries_.size() - 1)];
+  const Entry& e = entries_[hash_of(key) & (kEntries - 1)];
   return e.used && e.key == key ? &e.text : nullptr;
 }
 
 void CellRuns::keep(const CellKey& key, std::string_view text) {
-  if (entries_.empty()) entries_.resize(64);
-  Entry& e = entries_[hash_of(key) & (entries_.size() - 1)];
+  if (entries_.empty()) entries_.resize(kEntries);
+  Entry& e = entries_[hash_of(key) & (kEntries - 1)];
   e.key = key;
   e.used = true;
   e.text.assign(text.data(), text.size());

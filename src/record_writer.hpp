@@ -65,7 +65,8 @@ class TimeTextCache {
   // Powers of two: slots are masked.
   static constexpr std::size_t kFirstDays = 64, kDays = 4096;
   std::vector<Day> days_;
-  std::size_t misses_ = 0;  // since days_ was last sized
+  std::size_t days_mask_ = 0;  // days_.size() - 1, kept (a size of Days is a division)
+  std::size_t misses_ = 0;     // since days_ was last sized
   Kept pinned_, last_;
   std::array<char, kSize> text_{};
   std::string scratch_;
@@ -85,7 +86,8 @@ class CellRuns {
     bool used = false;
     std::string text;
   };
-  std::vector<Entry> entries_;  // 64 (a power of two: masked), by a hash of the key
+  static constexpr std::size_t kEntries = 64;  // a power of two: masked
+  std::vector<Entry> entries_;                 // none, or kEntries by a hash of the key
 };
 
 // Writes records in one output form. A batch writer (records of FieldSet::kBatch) writes a
