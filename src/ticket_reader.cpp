@@ -135,7 +135,9 @@ ReadTime TicketReader::read_when(std::string_view text, std::string_view field, 
   }
 }
 
-TicketReader::Key TicketReader::key_of(std::string_view text) {
+// The lookup short, and the reading of a spelling not seen before out of line: a hit is then
+// a few instructions, not a call that saves every register the reading needs.
+inline TicketReader::Key TicketReader::key_of(std::string_view text) {
   Key key;
   key.size = text.size();
   if (key.size >= 8) {
@@ -149,14 +151,20 @@ TicketReader::Key TicketReader::key_of(std::string_view text) {
 
 std::size_t TicketReader::level(std::string_view given, std::size_t version, bool priority,
                                 std::string_view field) {
-  const Policy& p = engine_.policy(version);
-  std::vector<Seen>& seen = priority ? seen_priorities_ : seen_tiers_;
+  const std::vector<Seen>& seen = priority ? seen_priorities_ : seen_tiers_;
   const Key key = key_of(given);
   for (const Seen& s : seen) {
     if (s.key == key && s.version == version && (key.size <= 16 || s.text == given)) {
       return s.value;
     }
   }
+  return learn(given, key, version, priority, field);
+}
+
+[[gnu::noinline]] std::size_t TicketReader::learn(std::string_view given, const Key& key,
+                                                  std::size_t version, bool priority,
+                                                  std::string_view field) {
+  const Policy& p = engine_.policy(version);
   std::optional<std::size_t> value;
   bool mapped = false;
   const std::vector<Mapped>& map = priority ? priority_map_ : tier_map_;
@@ -172,6 +180,7 @@ std::size_t TicketReader::level(std::string_view given, std::size_t version, boo
   if (!mapped) {
     value = priority ? parse_priority(p, given, field) : parse_tier(p, given, field);
   }
+  std::vector<Seen>& seen = priority ? seen_priorities_ : seen_tiers_;
   if (seen.size() < kSeenLimit && given.size() <= 32) {
     seen.push_back({std::string(given), key, version, *value});
   }

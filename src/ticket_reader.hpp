@@ -99,7 +99,12 @@ class TicketReader {
 
   std::vector<Mapped> parse_map(const std::vector<std::string>& entries, bool priorities,
                                 std::string_view option) const;
+  // Returns the priority (or tier) `given` stands for in `version`; `field` names it in
+  // messages. Throws InputError.
   std::size_t level(std::string_view given, std::size_t version, bool priority,
+                    std::string_view field);
+  // level() for a spelling not seen before: reads it, and keeps it for the next time.
+  std::size_t learn(std::string_view given, const Key& key, std::size_t version, bool priority,
                     std::string_view field);
   // Read the history fields into `t`, times in `zone` (history_reader.cpp).
   void read_changes(std::string_view text, std::string_view field, const Zone& zone,
