@@ -177,8 +177,12 @@ void Worker::error_row(const InBlock& in, std::string_view id, std::int64_t line
   emit(in, line, id, nullptr, message, kError, out);
 }
 
-void Worker::emit(const InBlock& in, std::int64_t line, std::string_view id, const Result* r,
-                  std::string_view error, std::size_t status, OutBlock& out) {
+// emit and write inline where a row is made: its record goes to the writer without two calls
+// that each save and restore the registers row() holds.
+[[gnu::always_inline]] inline void Worker::emit(const InBlock& in, std::int64_t line,
+                                                std::string_view id, const Result* r,
+                                                std::string_view error, std::size_t status,
+                                                OutBlock& out) {
   if ((only_ & (1U << status)) == 0) return;
   if (s_.summary) return summary_.add(status, r);
   const std::string_view shown = r != nullptr       ? std::string_view()
@@ -194,7 +198,8 @@ void Worker::emit(const InBlock& in, std::int64_t line, std::string_view id, con
   write(record, *in.file, out);
 }
 
-void Worker::write(const Record& record, const std::string& file, OutBlock& out) {
+[[gnu::always_inline]] inline void Worker::write(const Record& record, const std::string& file,
+                                                 OutBlock& out) {
   const Zone& display = s_.display != nullptr ? *s_.display
                         : record.result != nullptr
                             ? engine_.policy_zone(record.result->ticket.version)
