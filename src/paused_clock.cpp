@@ -31,9 +31,8 @@ std::optional<date::sys_seconds> PausedClock::clock_start(date::sys_seconds t) c
   return clock_.clock_start(at);
 }
 
-std::optional<BusinessClock::Due> PausedClock::due(date::sys_seconds start,
-                                                   std::chrono::seconds target) const {
-  if (pauses_.empty()) return clock_.due(start, target);
+std::optional<BusinessClock::Due> PausedClock::due_paused(date::sys_seconds start,
+                                                          std::chrono::seconds target) const {
   auto begin = clock_start(start);
   auto end = deadline(start, target);
   if (!begin || !end) return std::nullopt;
@@ -48,11 +47,6 @@ std::chrono::seconds PausedClock::paused(date::sys_seconds from, date::sys_secon
     inside += clock_.elapsed(std::max(p.from, from), std::min(p.to, to));
   }
   return inside;
-}
-
-std::chrono::seconds PausedClock::elapsed(date::sys_seconds from, date::sys_seconds to) const {
-  const std::chrono::seconds all = clock_.elapsed(from, to);
-  return pauses_.empty() ? all : all - paused(from, to);
 }
 
 std::vector<DayTrace> PausedClock::trace(date::sys_seconds from, date::sys_seconds to) const {

@@ -35,10 +35,17 @@ class PausedClock {
   std::optional<date::sys_seconds> clock_start(date::sys_seconds t) const;
 
   // Returns clock_start(start) and deadline(start, target), or nullopt where either would be.
-  std::optional<BusinessClock::Due> due(date::sys_seconds start, std::chrono::seconds target) const;
+  // (Without pauses, the clock's own, inline: most tickets have none.)
+  std::optional<BusinessClock::Due> due(date::sys_seconds start,
+                                        std::chrono::seconds target) const {
+    return pauses_.empty() ? clock_.due(start, target) : due_paused(start, target);
+  }
 
   // Returns the business time in [from, to] outside pauses; zero if to <= from.
-  std::chrono::seconds elapsed(date::sys_seconds from, date::sys_seconds to) const;
+  std::chrono::seconds elapsed(date::sys_seconds from, date::sys_seconds to) const {
+    const std::chrono::seconds all = clock_.elapsed(from, to);
+    return pauses_.empty() ? all : all - paused(from, to);
+  }
 
   // Returns the business time in [from, to] inside pauses; zero if to <= from.
   std::chrono::seconds paused(date::sys_seconds from, date::sys_seconds to) const;
@@ -50,6 +57,9 @@ class PausedClock {
   const BusinessClock& clock() const { return clock_; }
 
  private:
+  std::optional<BusinessClock::Due> due_paused(date::sys_seconds start,
+                                               std::chrono::seconds target) const;
+
   const BusinessClock& clock_;
   const std::vector<Stretch>& pauses_;
 };
