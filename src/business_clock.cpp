@@ -112,6 +112,18 @@ void BusinessClock::each_span(date::local_days d, Add add) const {
   }
 }
 
+// As the chunks: the offset kept inline, the lookup of another out of line.
+inline date::local_days BusinessClock::local_day(std::int64_t t) const {
+  if (t < offset_.from || t >= offset_.until) find_offset(t);
+  // Floored: instants before 1970 have negative local seconds.
+  const std::int64_t local = t + offset_.utc_offset;
+  return date::local_days{date::days{(local >= 0 ? local : local - 86399) / 86400}};
+}
+
+[[gnu::noinline]] void BusinessClock::find_offset(std::int64_t t) const {
+  offset_ = zone_.offset_stretch(at(t));
+}
+
 // The lookup inline, the filling of a missed chunk out of line: a hit is then a few
 // instructions, not a call that saves every register the filling needs.
 inline const BusinessClock::Chunk& BusinessClock::chunk_of(date::local_days d, int& index) const {
@@ -336,13 +348,6 @@ std::int64_t BusinessClock::reach(date::local_days& d, std::int64_t v) const {
     }
   }
   return d < kEnd ? kFar : kNever;
-}
-
-date::local_days BusinessClock::local_day(std::int64_t t) const {
-  if (t < offset_.from || t >= offset_.until) offset_ = zone_.offset_stretch(at(t));
-  // Floored: instants before 1970 have negative local seconds.
-  const std::int64_t local = t + offset_.utc_offset;
-  return date::local_days{date::days{(local >= 0 ? local : local - 86399) / 86400}};
 }
 
 // Where clocks fall back across midnight, an instant after the change shows the day before

@@ -102,6 +102,7 @@ class BusinessClock {
   // Returns the local day of the instant t (Unix seconds), by the offset last looked up where
   // it still holds.
   date::local_days local_day(std::int64_t t) const;
+  void find_offset(std::int64_t t) const;  // local_day's, where the offset kept ends
   const std::vector<OpenInterval>* hours_on(date::local_days d) const;
   // Returns the last local day whose open hours can hold instants up to `t`.
   date::local_days last_day_at(date::sys_seconds t) const;
