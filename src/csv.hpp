@@ -101,6 +101,7 @@ class CsvReader {
   void start_record();
   bool fast_record();
   bool end_fast_record(std::size_t newline, bool first_quoted);
+  void unescape_fast_fields();
   bool scan();
   bool scan_quoted();
   bool after_quote();
