@@ -560,11 +560,7 @@ date::sys_seconds parse_time(std::string_view text, const Zone& zone, date::sys_
   return read_time(text, context).t;
 }
 
-bool in_supported_range(date::sys_seconds t, const Zone& zone) {
-  // A day inside both ends holds every instant whatever the zone's offset (under a day).
-  constexpr date::sys_seconds kSurelyAfter{date::sys_days{kFirstDay} + date::days{2}};
-  constexpr date::sys_seconds kSurelyBefore{date::sys_days{kLastDay} - date::days{1}};
-  if (t >= kSurelyAfter && t < kSurelyBefore) return true;
+bool in_supported_range_at_ends(date::sys_seconds t, const Zone& zone) {
   const std::int64_t s = t.time_since_epoch().count();
   if (s < -kMaxUnixSeconds || s > kMaxUnixSeconds) return false;
   const date::local_seconds local = zone.to_local(t);

@@ -62,8 +62,16 @@ date::sys_seconds resolve_wall_time(date::local_seconds local, const Zone& zone,
 date::sys_seconds parse_time(std::string_view text, const Zone& zone, date::sys_seconds now,
                              std::string_view field);
 
-// Returns true if `t` falls on a day from kFirstDay to kLastDay in `zone`.
-bool in_supported_range(date::sys_seconds t, const Zone& zone);
+// Returns true if `t` falls on a day from kFirstDay to kLastDay in `zone`
+// (in_supported_range_at_ends answers for any instant, asking the zone).
+bool in_supported_range_at_ends(date::sys_seconds t, const Zone& zone);
+inline bool in_supported_range(date::sys_seconds t, const Zone& zone) {
+  // A day inside both ends holds every instant whatever the zone's offset (under a day): the
+  // zone is asked only near the ends (inline, as a reader asks of every time it reads).
+  constexpr date::sys_seconds kSurelyAfter{date::sys_days{kFirstDay} + date::days{2}};
+  constexpr date::sys_seconds kSurelyBefore{date::sys_days{kLastDay} - date::days{1}};
+  return (t >= kSurelyAfter && t < kSurelyBefore) || in_supported_range_at_ends(t, zone);
+}
 
 // Appends `t` as ISO 8601 with the numeric offset of `zone`: "2026-11-27T09:30:00-05:00".
 void append_time(std::string& out, date::sys_seconds t, const Zone& zone);
