@@ -135,8 +135,6 @@ ReadTime TicketReader::read_when(std::string_view text, std::string_view field, 
   }
 }
 
-// The lookup short, and the reading of a spelling not seen before out of line: a hit is then
-// a few instructions, not a call that saves every register the reading needs.
 inline TicketReader::Key TicketReader::key_of(std::string_view text) {
   Key key;
   key.size = text.size();
@@ -149,6 +147,8 @@ inline TicketReader::Key TicketReader::key_of(std::string_view text) {
   return key;
 }
 
+// The lookup short, and the reading of a spelling not seen before out of line: a hit is then
+// a few instructions, not a call that saves every register the reading needs.
 std::size_t TicketReader::level(std::string_view given, std::size_t version, bool priority,
                                 std::string_view field) {
   const std::vector<Seen>& seen = priority ? seen_priorities_ : seen_tiers_;
