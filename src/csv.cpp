@@ -185,6 +185,7 @@ bool CsvReader::fast_record() {
   // its line break counted, is scan()'s to report.
   const std::size_t size = std::min(tail_ - pos_, limits_.max_record_bytes);
   const char separator = dialect_.separator;
+  const bool trim = dialect_.trim_unquoted;
   unescape_.clear();
   bool first_quoted = false;
   std::size_t at = 0;    // where the current field starts
@@ -234,7 +235,8 @@ bool CsvReader::fast_record() {
     std::size_t from = at, to = stop;
     const bool last = begin[stop] == '\n';
     if (last && to > from && begin[to - 1] == '\r') --to;
-    if (dialect_.trim_unquoted) {
+    // Most fields have no space at either end: one test, then the trimming.
+    if (trim && to > from && (begin[from] == ' ' || begin[to - 1] == ' ')) {
       while (from < to && begin[from] == ' ') ++from;
       while (to > from && begin[to - 1] == ' ') --to;
     }
