@@ -5,7 +5,6 @@
 #include "json_text.hpp"
 #include "time_text.hpp"
 
-#include <cmath>
 #include <cstring>
 
 namespace sla {
@@ -67,27 +66,6 @@ const std::vector<std::string_view>& field_names(FieldSet set) {
 
 void visit_fields(const Record& record, const Zone& display, FieldSink& sink) {
   field_table::visit(record, display, sink);
-}
-
-std::size_t write_real(char* out, double value) {
-  if (!std::isfinite(value)) {
-    out[0] = '0';
-    return 1;
-  }
-  auto hundredths = static_cast<long long>(std::llround(value * 100.0));
-  char* p = out;
-  if (hundredths < 0) {
-    *p++ = '-';
-    hundredths = -hundredths;
-  }
-  p += write_integer(p, hundredths / 100);
-  const long long frac = hundredths % 100;
-  if (frac != 0) {
-    *p++ = '.';
-    *p++ = static_cast<char>('0' + frac / 10);
-    if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
-  }
-  return static_cast<std::size_t>(p - out);
 }
 
 void append_real(std::string& out, double value) {

@@ -5,6 +5,7 @@
 #include "evaluate.hpp"
 #include "zone.hpp"
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -100,11 +101,6 @@ void visit_fields(const Record& record, const Zone& display, FieldSink& sink);
 // Appends `value` with two digits after the point, as JSON and CSV print percentages.
 void append_real(std::string& out, double value);
 
-// Writes `value` as append_real appends it into `out`, which holds kRealSize bytes; returns
-// the length.
-inline constexpr std::size_t kRealSize = 32;
-std::size_t write_real(char* out, double value);
-
 // Writes `value` in decimal, as std::to_chars does, into `out`, which holds kIntegerSize
 // bytes; returns the length.
 // Inline: writers of many records write several a record.
@@ -169,6 +165,39 @@ inline std::size_t write_integer(char* out, std::int64_t value) {
     p[-1] = static_cast<char>('0' + v);
   }
   return digits + (negative ? 1 : 0);
+}
+
+// Writes `value` as append_real appends it into `out`, which holds kRealSize bytes; returns
+// the length. Inline, as write_integer is: a batch row writes one.
+inline constexpr std::size_t kRealSize = 32;
+inline std::size_t write_real(char* out, double value) {
+  if (!std::isfinite(value)) {
+    out[0] = '0';
+    return 1;
+  }
+  const double scaled = value * 100.0;
+  // Hundredths rounded half away from zero, as std::llround rounds, without its call: the
+  // fraction a truncation leaves is exact in a double. Larger values go to llround.
+  std::int64_t hundredths;
+  if (std::fabs(scaled) < 0x1p62) {
+    hundredths = static_cast<std::int64_t>(scaled);
+    const double rest = scaled - static_cast<double>(hundredths);
+    hundredths += (rest >= 0.5 ? 1 : 0) - (rest <= -0.5 ? 1 : 0);
+  } else {
+    hundredths = static_cast<std::int64_t>(std::llround(scaled));
+  }
+  char* p = out;
+  if (hundredths < 0) *p++ = '-';
+  const auto u = static_cast<std::uint64_t>(hundredths);
+  const std::uint64_t magnitude = hundredths < 0 ? 0 - u : u;
+  p += write_integer(p, static_cast<std::int64_t>(magnitude / 100));
+  const std::uint64_t frac = magnitude % 100;
+  if (frac != 0) {
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + frac / 10);
+    if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
+  }
+  return static_cast<std::size_t>(p - out);
 }
 
 // Hands the fields of something other than a ticket (a holiday) to a sink, in order.

@@ -183,18 +183,10 @@ TEST(AppendReal, WritesHundredthsRoundedAsLlround) {
     return s;
   };
   std::mt19937_64 rng(20261202);
-  std::vector<double> values = {0.005,
-                                -0.005,
-                                0.015,
-                                2.675,
-                                1e15,
-                                -1e15,
-                                4.5e13,
-                                1e16,
-                                0.0,
-                                -0.0,
-                                std::numeric_limits<double>::infinity(),
-                                std::nan("")};
+  std::vector<double> values = {
+      0.005,       -0.005, 0.015,   2.675, 1e15, -1e15, 4.5e13,
+      1e16,        3e16,   -4.6e16, 5e16,  0.0,  -0.0,  std::numeric_limits<double>::infinity(),
+      std::nan("")};
   for (int i = 0; i < 200000; ++i) {
     const double scale = std::ldexp(1.0, static_cast<int>(rng() % 105) - 50);
     double v = std::uniform_real_distribution<double>(-1, 1)(rng) * scale;
