@@ -143,24 +143,19 @@ void Worker::row(const InBlock& in, const InBlock::Row& row, OutBlock& out) {
     text.reseller = given(cell(TicketField::kReseller));
     text.reclassified = given(cell(TicketField::kReclassified));
     text.paused = given(cell(TicketField::kPaused));
-    Ticket ticket = reader_.read(text, s_.now, &failed);
+    // Read and judged in the worker's one result, whose storage rows share.
+    Result& r = result_;
+    reader_.read_into(text, s_.now, r.ticket, &failed);
     failed = TicketField::kSubmitted;
-    if (!engine_.covered(ticket)) {
+    if (!engine_.covered(r.ticket)) {
       return emit(in, line, id, nullptr, {}, static_cast<std::size_t>(Status::kNotCovered), out);
     }
-    // What the message needs, should the ticket have no deadline.
-    const date::sys_seconds submitted = ticket.submitted;
-    const std::size_t version = ticket.version;
-    const std::optional<Result> r = engine_.evaluate(std::move(ticket), s_.now, s_.warn_percent);
-    if (!r) {
-      Ticket judged;
-      judged.submitted = submitted;
-      judged.version = version;
-      throw InputError(engine_.no_deadline_message(judged));
+    if (!engine_.evaluate_in_place(r, s_.now, s_.warn_percent)) {
+      throw InputError(engine_.no_deadline_message(r.ticket));
     }
-    const Status status = r->check->status;
+    const Status status = r.check->status;
     if (status == Status::kBreached || status == Status::kMissed) ++out.late;
-    emit(in, line, id, &*r, {}, static_cast<std::size_t>(status), out);
+    emit(in, line, id, &r, {}, static_cast<std::size_t>(status), out);
   } catch (const InputError& e) {
     const auto column = static_cast<std::size_t>(failed);
     error_row(in, id, line,

@@ -99,6 +99,7 @@ class Worker {
   std::optional<Engine> copy_;
   const Engine& engine_;
   TicketReader reader_;
+  Result result_;  // the row being made
   RecordWriter writer_;
   Summary summary_;
 };

@@ -232,16 +232,19 @@ std::optional<std::size_t> Engine::version_at(date::sys_seconds t) const {
 
 std::optional<Result> Engine::evaluate(Ticket&& ticket, date::sys_seconds now,
                                        double warn_percent) const {
-  const Version& v = versions_[ticket.version];
-  std::optional<Result> r =
-      sla::evaluate(std::move(ticket), v.policy, v.clock_views, now, warn_percent);
-  // The clock keeps to the range in its own zone; the range is one of the policy zone's days.
   // (One value returned, so that it is not moved.)
-  if (r && (!in_supported_range(r->deadline, *v.zone) ||
-            !in_supported_range(r->original_deadline, *v.zone))) {
-    r.reset();
-  }
+  std::optional<Result> r(std::in_place);
+  r->ticket = std::move(ticket);
+  if (!evaluate_in_place(*r, now, warn_percent)) r.reset();
   return r;
+}
+
+bool Engine::evaluate_in_place(Result& r, date::sys_seconds now, double warn_percent) const {
+  const Version& v = versions_[r.ticket.version];
+  // The clock keeps to the range in its own zone; the range is one of the policy zone's days.
+  return sla::evaluate_in_place(r, v.policy, v.clock_views, now, warn_percent) &&
+         in_supported_range(r.deadline, *v.zone) &&
+         in_supported_range(r.original_deadline, *v.zone);
 }
 
 std::string Engine::no_deadline_message(const Ticket& ticket) const {

@@ -92,6 +92,9 @@ class Engine {
                                  double warn_percent) const {
     return evaluate(Ticket(ticket), now, warn_percent);
   }
+  // evaluate() in place (see sla::evaluate_in_place): `r.ticket` holds a ticket read by this
+  // engine. Returns false where evaluate() returns nullopt.
+  bool evaluate_in_place(Result& r, date::sys_seconds now, double warn_percent) const;
 
   // Returns whether the ticket's version covers it: not bought through a reseller, or a
   // policy that covers resellers.

@@ -39,16 +39,15 @@ date::sys_seconds Result::measured_from() const {
 
 namespace {
 
-// The pauses as the clock stands still in them: a running pause ends at `now`; with a
-// response, nothing after it counts. Empty ones are left out.
-std::vector<Stretch> stretches(const Ticket& ticket, date::sys_seconds now) {
-  std::vector<Stretch> out;
+// Puts in `out` the pauses as the clock stands still in them: a running pause ends at `now`;
+// with a response, nothing after it counts. Empty ones are left out.
+void stretches(const Ticket& ticket, date::sys_seconds now, std::vector<Stretch>& out) {
+  out.clear();
   for (const Pause& p : ticket.paused) {
     date::sys_seconds to = p.to.value_or(now);
     if (ticket.responded) to = std::min(to, *ticket.responded);
     if (p.from < to) out.push_back({p.from, to});
   }
-  return out;
 }
 
 // Returns whether `now` falls inside one of the ticket's pauses, a running one included.
@@ -73,9 +72,19 @@ std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clock
   // Built where it is returned: one object, not one moved out of another (NRVO: every return
   // returns `out`).
   std::optional<Result> out(std::in_place);
-  Result& r = *out;
-  r.ticket = std::move(given);
+  out->ticket = std::move(given);
+  if (!evaluate_in_place(*out, policy, clocks, now, warn_percent)) out.reset();
+  return out;
+}
+
+bool evaluate_in_place(Result& r, const Policy& policy, const Clocks& clocks, date::sys_seconds now,
+                       double warn_percent) {
   r.policy = &policy;
+  r.change.reset();
+  r.calendar = 0;
+  r.breached_on_reclassification = false;
+  r.pauses.clear();
+  r.check.reset();
   const Ticket& ticket = r.ticket;
   // A response settles the ticket: changes after it are history only. A change to the
   // priority already in force changes nothing and restarts no clock.
@@ -90,7 +99,7 @@ std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clock
     r.priority = c.priority;
     r.change = i;
   }
-  if (!ticket.paused.empty()) r.pauses = stretches(ticket, now);
+  if (!ticket.paused.empty()) stretches(ticket, now, r.pauses);
   auto leg = [&](std::size_t priority, date::sys_seconds from) -> std::optional<Leg> {
     Leg l;
     l.calendar = calendar_of(ticket, priority, policy);
@@ -102,10 +111,7 @@ std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clock
   };
   const date::sys_seconds from = r.measured_from();
   const std::optional<Leg> in_force = leg(r.priority, from);
-  if (!in_force) {
-    out.reset();
-    return out;
-  }
+  if (!in_force) return false;
   r.calendar = in_force->calendar;
   r.target = in_force->target;
   r.clock_start = in_force->due.clock_start;
@@ -113,20 +119,14 @@ std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clock
   r.original_deadline = r.deadline;
   if (r.change) {
     const auto original = leg(ticket.priority, ticket.submitted);
-    if (!original) {
-      out.reset();
-      return out;
-    }
+    if (!original) return false;
     r.original_deadline = original->due.deadline;
     // Breached by the change: not breached just before it under the priority it replaced,
     // and due before it under the new one (only when targets run from the submission).
     const date::sys_seconds at = ticket.reclassified[*r.change].at;
     if (policy.reclassification == Reclassification::kFromSubmission && r.deadline < at) {
       const auto replaced = before == ticket.priority ? original : leg(before, ticket.submitted);
-      if (!replaced) {
-        out.reset();
-        return out;
-      }
+      if (!replaced) return false;
       r.breached_on_reclassification = replaced->due.deadline >= at;
     }
   }
@@ -156,7 +156,7 @@ std::optional<Result> evaluate(Ticket&& given, const Policy& policy, const Clock
     c.status = Status::kAtRisk;
   }
   r.check = c;
-  return out;
+  return true;
 }
 
 }  // namespace sla

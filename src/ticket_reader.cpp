@@ -187,12 +187,20 @@ std::size_t TicketReader::level(std::string_view given, std::size_t version, boo
   return *value;
 }
 
-Ticket TicketReader::read(const TicketText& text, date::sys_seconds now, TicketField* failed) {
+void TicketReader::read_into(const TicketText& text, date::sys_seconds now, Ticket& t,
+                             TicketField* failed) {
   auto field = [&](TicketField f) {
     if (failed != nullptr) *failed = f;
     return options_.names[static_cast<std::size_t>(f)];
   };
-  Ticket t;
+  // Everything but what is set below from the fields: the submission, version, priority and
+  // tier always are.
+  t.calendar.reset();
+  t.responded.reset();
+  t.reseller = false;
+  t.wall_zone = nullptr;
+  t.reclassified.clear();
+  t.paused.clear();
   // Without --input-tz, times without an offset are read in the zone of the version they fall
   // under, which is known only once the time is: read in the newest version's zone, and again
   // if the version found has another zone.
@@ -242,7 +250,6 @@ Ticket TicketReader::read(const TicketText& text, date::sys_seconds now, TicketF
     read_changes(*text.reclassified, field(TicketField::kReclassified), *zone, now, t);
   }
   if (text.paused) read_pauses(*text.paused, field(TicketField::kPaused), *zone, now, t);
-  return t;
 }
 
 }  // namespace sla

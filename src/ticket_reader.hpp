@@ -70,7 +70,15 @@ class TicketReader {
   // submission; "now" is `now`, the moment the ticket is judged at. Throws InputError naming
   // the field, and sets `*failed` to it. A response before the submission and a history that
   // does not fit in [submitted, now] are errors here, so that evaluation need not check.
-  Ticket read(const TicketText& text, date::sys_seconds now, TicketField* failed = nullptr);
+  Ticket read(const TicketText& text, date::sys_seconds now, TicketField* failed = nullptr) {
+    Ticket t;
+    read_into(text, now, t, failed);
+    return t;
+  }
+  // read() into `t`, all of which is set anew, its storage reused: a batch worker reads every
+  // row into one ticket.
+  void read_into(const TicketText& text, date::sys_seconds now, Ticket& t,
+                 TicketField* failed = nullptr);
 
  private:
   // A word of a map: what it stands for in each version (nullopt: the default).

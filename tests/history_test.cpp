@@ -411,6 +411,52 @@ std::string judged(const Result& r) {
   return out.str();
 }
 
+// Everything a result holds, for telling two apart.
+std::string everything(const Result& r) {
+  const CheckState& c = *r.check;
+  std::ostringstream out;
+  out << judged(r) << " policy " << r.policy << " change "
+      << (r.change ? std::to_string(*r.change) : std::string("none")) << " calendar " << r.calendar
+      << " target " << r.target.count() << " original_deadline "
+      << r.original_deadline.time_since_epoch().count() << " now "
+      << c.now.time_since_epoch().count() << " percent " << c.percent_elapsed << " response "
+      << (c.response_business ? c.response_business->count() : -1) << " pauses";
+  for (const Stretch& p : r.pauses) {
+    out << ' ' << p.from.time_since_epoch().count() << '/' << p.to.time_since_epoch().count();
+  }
+  return out.str();
+}
+
+// One result, as a batch worker keeps it, judges ticket after ticket as a fresh one does:
+// nothing of a ticket with a history, a response or a breach stays for the next.
+TEST(History, OneResultJudgesEachTicketAsAFreshOne) {
+  Histories histories(1204);
+  for (bool from_change : {false, true}) {
+    const Engine& engine = engine_for(from_change);
+    Result kept;
+    int plain = 0, after_history = 0;
+    bool last_had_history = false;
+    for (int i = 0; i < kHistories / 4; ++i) {
+      History h = histories.next();
+      // Every other ticket bare: no changes, pauses or response, after one that may have had.
+      if (i % 2 == 1) {
+        h.changes.clear();
+        h.pauses.clear();
+        h.responded.reset();
+        ++plain;
+        if (last_had_history) ++after_history;
+      }
+      last_had_history = !h.changes.empty() || !h.pauses.empty();
+      const std::optional<Result> fresh = engine.evaluate(h.ticket(), h.now, 75);
+      ASSERT_TRUE(fresh.has_value()) << describe(h);
+      kept.ticket = h.ticket();
+      ASSERT_TRUE(engine.evaluate_in_place(kept, h.now, 75)) << describe(h);
+      ASSERT_EQ(everything(kept), everything(*fresh)) << describe(h);
+    }
+    EXPECT_GT(after_history, plain / 2);
+  }
+}
+
 std::size_t priority_at(const History& h, Instant t) {
   std::size_t p = h.priority;
   for (const PriorityChange& c : h.changes) {

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <random>
 #include <string>
 #include <utility>
@@ -175,6 +176,72 @@ TEST(TicketReader, ResellerWords) {
   Ticket resold;
   resold.reseller = true;
   EXPECT_FALSE(test::builtin_engine().covered(resold));
+}
+
+// Everything a ticket holds, for telling two apart.
+std::string everything(const Ticket& t) {
+  std::string out =
+      std::to_string(t.submitted.time_since_epoch().count()) + " v" + std::to_string(t.version) +
+      " p" + std::to_string(t.priority) + " t" + std::to_string(t.tier) + " c" +
+      (t.calendar ? std::to_string(*t.calendar) : std::string("-")) + " r" +
+      (t.responded ? std::to_string(t.responded->time_since_epoch().count()) : std::string("-")) +
+      (t.reseller ? " resold" : "") + " wall " +
+      (t.wall_zone != nullptr ? t.wall_zone->name() : std::string("-"));
+  for (const PriorityChange& c : t.reclassified) {
+    out += " change " + std::to_string(c.at.time_since_epoch().count()) + "=" +
+           std::to_string(c.priority);
+  }
+  for (const Pause& p : t.paused) {
+    out += " pause " + std::to_string(p.from.time_since_epoch().count()) + "/" +
+           (p.to ? std::to_string(p.to->time_since_epoch().count()) : std::string());
+  }
+  return out;
+}
+
+// One ticket, as a batch worker keeps it, read into again and again holds what a fresh read
+// gives: nothing of a ticket's calendar, response, reseller, wall zone or history stays for
+// the next, whatever came before it.
+TEST(TicketReader, ReadIntoOneTicketAsIntoAFreshOne) {
+  TicketReader reader(test::builtin_engine(), options());
+  const std::vector<std::string_view> submitted = {"2026-11-25 10:00", "2026-11-25T10:00:00-05:00",
+                                                   "@1795000000", "2026-11-24T23:59:59Z"};
+  const std::vector<std::optional<std::string_view>> priorities = {std::nullopt, "P1", "urgent"},
+                                                     tiers = {std::nullopt, "Premium"},
+                                                     calendars = {std::nullopt, "business"},
+                                                     responded = {std::nullopt, "2026-11-25 17:00",
+                                                                  "2026-11-26T09:30:00-05:00"},
+                                                     resellers = {std::nullopt, "yes", "no"},
+                                                     changes = {std::nullopt, "2026-11-25 11:00=P1",
+                                                                "2026-11-25 11:00=P2;2026-11-25 "
+                                                                "12:00=P4"},
+                                                     pauses = {std::nullopt,
+                                                               "2026-11-25 11:00/2026-11-25 12:00",
+                                                               "2026-11-25 13:00/"};
+  std::mt19937 rng(1204);
+  auto any = [&](const auto& options) { return options[rng() % options.size()]; };
+  Ticket kept;
+  int read = 0;
+  for (int i = 0; i < 4000; ++i) {
+    TicketText text;
+    text.submitted = any(submitted);
+    text.priority = any(priorities);
+    text.tier = any(tiers);
+    text.calendar = any(calendars);
+    text.responded = any(responded);
+    text.reseller = any(resellers);
+    text.reclassified = any(changes);
+    text.paused = any(pauses);
+    Ticket fresh;
+    try {
+      fresh = reader.read(text, ny(2026, 11, 27, 12));
+    } catch (const InputError&) {
+      continue;  // a history before this submission: refused both ways
+    }
+    reader.read_into(text, ny(2026, 11, 27, 12), kept);
+    ASSERT_EQ(everything(kept), everything(fresh)) << i;
+    ++read;
+  }
+  EXPECT_GT(read, 2000);
 }
 
 }  // namespace
