@@ -446,7 +446,17 @@ ReadTime read_rfc2822(TimeReader& reader, const TimeContext& context) {
 }  // namespace
 
 std::optional<date::sys_seconds> read_canonical_time(std::string_view s) {
-  if (s.size() != 20 && s.size() != 25) return std::nullopt;
+  if (s.size() != 20 && s.size() != 25) {
+    // "@" and up to 12 digits: Unix seconds, as help desks export them.
+    if (s.size() < 2 || s.size() > 13 || s[0] != '@') return std::nullopt;
+    std::int64_t seconds = 0;
+    for (std::size_t i = 1; i < s.size(); ++i) {
+      const unsigned digit = static_cast<unsigned char>(s[i]) - unsigned{'0'};
+      if (digit > 9) return std::nullopt;
+      seconds = seconds * 10 + digit;
+    }
+    return date::sys_seconds{std::chrono::seconds{seconds}};
+  }
   // Three words: "YYYY-MM-", "DDTHH:MM" and "SS+HH:MM" (":SSZ" made into "SS+00:00"). Their
   // digits are checked together (each byte of a digit has 3 as its high nibble and stays
   // below 0x3A with 6 added), and read as pairs: with '0' taken from the digits and the other

@@ -40,8 +40,9 @@ ReadTime read_time(std::string_view text, const TimeContext& context);
 
 // Returns the instant of `text` if it is in one of the forms sla writes, exactly:
 // 2026-11-25T16:30:00-05:00 or 2026-11-25T16:30:00Z (T, t or a space between date and time),
-// a real date and time; else nullopt. Not checked against the supported range. read_time
-// tries it first: most times of a batch are in these forms.
+// a real date and time; or Unix seconds as "@" and up to 12 digits; else nullopt. Not checked
+// against the supported range. read_time tries it first: most times of a batch are in these
+// forms.
 std::optional<date::sys_seconds> read_canonical_time(std::string_view text);
 
 // Returns what read_time does, without trying read_canonical_time first: for tests.

@@ -115,6 +115,43 @@ TEST(ParseTime, TheCanonicalShortcutKnowsEveryMonthsDays) {
   EXPECT_GT(read, 2500);
 }
 
+// Unix seconds as "@digits": the shortcut reads what the full reader reads, and leaves signs,
+// fractions, other bytes and longer numbers to it.
+TEST(ParseTime, TheCanonicalShortcutReadsUnixSeconds) {
+  const Zone utc_zone = Zone::utc();
+  TimeContext context;
+  context.zone = &utc_zone;
+  std::mt19937_64 rng(1204);
+  int read = 0, left = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const std::uint64_t digits = 1 + rng() % 14;
+    std::string text = "@";
+    for (std::uint64_t d = 0; d < digits; ++d) text += static_cast<char>('0' + rng() % 10);
+    if (i % 3 == 1) text[1 + rng() % (text.size() - 1)] = "-.+x/:; 9"[rng() % 9];
+    if (i % 7 == 2) text.insert(1, "-");
+    const auto fast = read_canonical_time(text);
+    if (!fast) {
+      ++left;
+      continue;
+    }
+    EXPECT_LE(text.size(), 13U) << text;
+    if (!in_supported_range(*fast, utc_zone)) continue;
+    try {
+      const ReadTime full = read_time_in_full(text, context);
+      EXPECT_EQ(full.t, *fast) << text;
+      EXPECT_TRUE(full.offset_given) << text;
+      ++read;
+    } catch (const InputError& e) {
+      ADD_FAILURE() << text << " read by the shortcut, refused in full: " << e.what();
+    }
+  }
+  EXPECT_GT(read, 5000);
+  EXPECT_GT(left, 5000);
+  EXPECT_EQ(read_canonical_time("@1795642200"),
+            date::sys_seconds{std::chrono::seconds{1795642200}});
+  EXPECT_FALSE(read_canonical_time("@"));
+}
+
 // Every day of years 0..9999 at its midnight, against the date library's count of days.
 TEST(ParseTime, TheCanonicalShortcutCountsEveryDay) {
   const date::sys_days first{date::year{0} / 1 / 1}, end{date::year{10000} / 1 / 1};
