@@ -84,7 +84,7 @@ bool evaluate_in_place(Result& r, const Policy& policy, const Clocks& clocks, da
   r.calendar = 0;
   r.breached_on_reclassification = false;
   r.pauses.clear();
-  r.check.reset();
+  r.check.reset();  // set at the end, or left empty with no deadline
   const Ticket& ticket = r.ticket;
   // A response settles the ticket: changes after it are history only. A change to the
   // priority already in force changes nothing and restarts no clock.
@@ -131,7 +131,7 @@ bool evaluate_in_place(Result& r, const Policy& policy, const Clocks& clocks, da
     }
   }
   const PausedClock clock(*clocks[r.calendar], r.pauses);
-  CheckState c;
+  CheckState& c = r.check.emplace();  // in place: the result's, not a copy into it
   c.now = now;
   // Business time inside pauses, counted once where elapsed runs over the same span.
   if (!r.pauses.empty()) c.paused = clock.paused(ticket.submitted, settled);
@@ -155,7 +155,6 @@ bool evaluate_in_place(Result& r, const Policy& policy, const Clocks& clocks, da
   } else if (now >= from && c.percent_elapsed >= warn_percent) {
     c.status = Status::kAtRisk;
   }
-  r.check = c;
   return true;
 }
 
