@@ -2,6 +2,7 @@
 #include "csv.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -27,24 +28,44 @@ constexpr std::size_t kShrinkAbove = std::size_t{4} << 20;
   return stops;
 }
 
-// The stops of the `n` bytes at `p`: a record is split with a few instructions a field
-// rather than a search per field.
-std::uint64_t stops_of(const char* p, std::size_t n, char separator) {
-#if defined(__SSE2__)
-  char block[64];
-  if (n < 64) {  // the end of the text: the bytes past it are not looked at
-    std::memset(block, '\n', sizeof block);
-    std::memcpy(block, p, n);
-    p = block;
+// Narrows an unquoted field [from, to) of `text`, ended by a stop: without the CR of a CRLF
+// line end (`last`: the stop is the line feed), and with `trim`, without spaces at either end.
+// Most fields have no space at either end: one test, then the trimming.
+[[gnu::always_inline]] inline void unquoted_bounds(const char* text, std::size_t& from,
+                                                   std::size_t& to, bool last, bool trim) {
+  if (last && to > from && text[to - 1] == '\r') --to;
+  if (trim && to > from && (text[from] == ' ' || text[to - 1] == ' ')) {
+    while (from < to && text[from] == ' ') ++from;
+    while (to > from && text[to - 1] == ' ') --to;
   }
+}
+
+#if defined(__SSE2__)
+// The stops of the 64 bytes at `p`, four vectors' masks in one word.
+[[gnu::always_inline]] inline std::uint64_t stops_of_block(const char* p, char separator) {
   const __m128i sep = _mm_set1_epi8(separator), newline = _mm_set1_epi8('\n');
-  std::uint64_t stops = 0;
-  for (int i = 0; i < 4; ++i) {
+  auto mask = [&](int i) -> std::uint64_t {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
     const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, sep), _mm_cmpeq_epi8(v, newline));
-    stops |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(hit))} << 16 * i;
-  }
-  return n < 64 ? stops & ((std::uint64_t{1} << n) - 1) : stops;
+    return static_cast<std::uint16_t>(_mm_movemask_epi8(hit));
+  };
+  return mask(0) | mask(1) << 16 | mask(2) << 32 | mask(3) << 48;
+}
+
+// The stops of the last `n` (< 64) bytes of the text, the bytes past it not looked at.
+[[gnu::noinline]] std::uint64_t stops_of_tail(const char* p, std::size_t n, char separator) {
+  char block[64];
+  std::memset(block, '\n', sizeof block);
+  std::memcpy(block, p, n);
+  return stops_of_block(block, separator) & ((std::uint64_t{1} << n) - 1);
+}
+#endif
+
+// The stops of the `n` bytes at `p`: a record is split with a few instructions a field
+// rather than a search per field. Inline: a record's bytes take one or two calls.
+[[gnu::always_inline]] inline std::uint64_t stops_of(const char* p, std::size_t n, char separator) {
+#if defined(__SSE2__)
+  return n >= 64 ? stops_of_block(p, separator) : stops_of_tail(p, n, separator);
 #else
   return stops_bytewise(p, n < 64 ? n : 64, separator);
 #endif
@@ -109,7 +130,7 @@ CsvReader::Next CsvReader::next() {
   if (!in_record_) {
     if (pos_ == tail_) return finished_ ? Next::kEnd : Next::kNeedInput;
     start_record();
-    if (fast_record()) {
+    if (fast_plain_record() || fast_record()) {
       returned_ = true;
       return Next::kRecord;
     }
@@ -176,6 +197,41 @@ inline bool CsvReader::end_fast_record(std::size_t newline, bool first_quoted) {
   }
 }
 
+// The commonest case: the whole record is one line in the buffer and no field of it is quoted.
+// Its fields lie between the stops (separators and the line feed) of 64 bytes at a time, each
+// taken from the mask by its lowest bit, and are gathered in a local array (nothing of the
+// reader's is read again after each). Anything else is left to fast_record, nothing changed.
+bool CsvReader::fast_plain_record() {
+  const char* const begin = buffer_.data() + pos_;
+  // As in fast_record: the line break must come before the limit.
+  const std::size_t size = std::min(tail_ - pos_, limits_.max_record_bytes);
+  const char separator = dialect_.separator;
+  const bool trim = dialect_.trim_unquoted;
+  constexpr std::size_t kMost = 64;  // more fields are fast_record's
+  const std::size_t most = std::min(limits_.max_fields, kMost);
+  std::array<Span, kMost> found;
+  std::size_t count = 0, from = 0;
+  for (std::size_t base = 0; base < size; base += 64) {
+    std::uint64_t stops = stops_of(begin + base, std::min<std::size_t>(size - base, 64), separator);
+    for (; stops != 0; stops &= stops - 1) {
+      // A quoted field, or as many fields as the limit or the array holds: fast_record's.
+      if (count == most || begin[from] == '"') return false;
+      const std::size_t stop = base + static_cast<std::size_t>(__builtin_ctzll(stops));
+      std::size_t first = from, to = stop;
+      const bool last = begin[stop] == '\n';
+      unquoted_bounds(begin, first, to, last, trim);
+      found[count++] = {first, to - first};
+      if (last) {
+        fields_.assign(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(count));
+        unescape_.clear();
+        return end_fast_record(stop, false);
+      }
+      from = stop + 1;
+    }
+  }
+  return false;
+}
+
 // The common case: the whole record is one line in the buffer, its quoted fields (if any)
 // closed on that line and followed by a separator or the line break. Anything else is left
 // to scan(), with nothing changed.
@@ -234,12 +290,7 @@ bool CsvReader::fast_record() {
     const std::size_t stop = base + static_cast<std::size_t>(__builtin_ctzll(ahead));
     std::size_t from = at, to = stop;
     const bool last = begin[stop] == '\n';
-    if (last && to > from && begin[to - 1] == '\r') --to;
-    // Most fields have no space at either end: one test, then the trimming.
-    if (trim && to > from && (begin[from] == ' ' || begin[to - 1] == ' ')) {
-      while (from < to && begin[from] == ' ') ++from;
-      while (to > from && begin[to - 1] == ' ') --to;
-    }
+    unquoted_bounds(begin, from, to, last, trim);
     fields_.push_back({from, to - from});
     if (last) return end_fast_record(stop, first_quoted);
     at = stop + 1;

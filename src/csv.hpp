@@ -99,6 +99,7 @@ class CsvReader {
 
   bool skip_bom();
   void start_record();
+  bool fast_plain_record();
   bool fast_record();
   bool end_fast_record(std::size_t newline, bool first_quoted);
   void unescape_fast_fields();
