@@ -2,6 +2,7 @@
 #include "batch_rows.hpp"
 
 #include "error.hpp"
+#include "packed_bytes.hpp"
 #include "report.hpp"
 #include "time_text.hpp"
 
@@ -126,7 +127,7 @@ void Worker::row(const InBlock& in, const InBlock::Row& row, OutBlock& out) {
   }
   TicketField failed = TicketField::kSubmitted;
   try {
-    if (id.find('\0') != std::string_view::npos) {
+    if (has_nul(id.data(), id.size())) {
       return error_row(in, id, line,
                        "line " + std::to_string(line) + ", column " +
                            std::to_string(header.index[kId] + 1) + " (id): invalid id " +

@@ -30,4 +30,18 @@ inline std::uint64_t short_word_at(const char* p, std::size_t n) {
   return byte(0) | byte(n >> 1) << 8 | byte(n - 1) << 16;
 }
 
+// Returns whether the `n` bytes at `p` hold a NUL: by two words that overlap for up to 16
+// bytes, as short runs such as ids are, and by memchr beyond.
+inline bool has_nul(const char* p, std::size_t n) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
+  auto zero_in = [](std::uint64_t w) { return ((w - kOnes) & ~w & kHighs) != 0; };
+  if (n > 16) return std::memchr(p, '\0', n) != nullptr;
+  if (n >= 8) return zero_in(word_at(p)) || zero_in(word_at(p + n - 8));
+  if (n >= 4) return zero_in(short_word_at(p, n));  // all eight bytes are the run's
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] == '\0') return true;
+  }
+  return false;
+}
+
 }  // namespace sla

@@ -28,5 +28,22 @@ TEST(ShortWordAt, SameWordExactlyForSameBytes) {
   EXPECT_GT(differing, 50000);
 }
 
+// Against a search byte by byte: runs of every length up to 40, with NULs anywhere or nowhere
+// and bytes whose high bit is set (which a word's test for a zero byte could confuse).
+TEST(HasNul, FindsANulAnywhere) {
+  std::mt19937 rng(1204);
+  int with = 0;
+  for (int i = 0; i < 200000; ++i) {
+    const std::size_t n = rng() % 41;
+    std::string run(n, 'a');
+    for (char& c : run) c = static_cast<char>(1 + rng() % 255);
+    if (n > 0 && rng() % 2 == 0) run[rng() % n] = '\0';
+    const bool expected = run.find('\0') != std::string::npos;
+    with += expected ? 1 : 0;
+    ASSERT_EQ(has_nul(run.data(), n), expected) << n << " " << i;
+  }
+  EXPECT_GT(with, 50000);
+}
+
 }  // namespace
 }  // namespace sla
