@@ -76,16 +76,16 @@ std::size_t calendar_of(const Ticket& ticket, std::size_t priority, const Policy
 // The ticket is moved into the result, or copied.
 std::optional<Result> evaluate(Ticket&& ticket, const Policy& policy, const Clocks& clocks,
                                date::sys_seconds now, double warn_percent);
+inline std::optional<Result> evaluate(const Ticket& ticket, const Policy& policy,
+                                      const Clocks& clocks, date::sys_seconds now,
+                                      double warn_percent) {
+  return evaluate(Ticket(ticket), policy, clocks, now, warn_percent);
+}
 
 // evaluate() in place, for a caller that judges many tickets in one Result (its storage kept
 // from one to the next): `r.ticket` holds the ticket, and the rest of `r` is set anew. Returns
 // false where evaluate() returns nullopt, `r` then holding the ticket and nothing meant.
 bool evaluate_in_place(Result& r, const Policy& policy, const Clocks& clocks, date::sys_seconds now,
                        double warn_percent);
-inline std::optional<Result> evaluate(const Ticket& ticket, const Policy& policy,
-                                      const Clocks& clocks, date::sys_seconds now,
-                                      double warn_percent) {
-  return evaluate(Ticket(ticket), policy, clocks, now, warn_percent);
-}
 
 }  // namespace sla
