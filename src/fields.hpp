@@ -101,15 +101,23 @@ void visit_fields(const Record& record, const Zone& display, FieldSink& sink);
 // Appends `value` with two digits after the point, as JSON and CSV print percentages.
 void append_real(std::string& out, double value);
 
+// The eight decimal digits of `v` (< 100,000,000) as one word, the first digit in its lowest
+// byte (as memory holds it): halves of four digits, split into pairs and the pairs into
+// digits, each step in every lane at once by multiplying by a reciprocal.
+inline std::uint64_t eight_digits(std::uint64_t v) {
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "digits are laid out little-endian");
+  const std::uint64_t fours = v / 10000 | (v % 10000) << 32;              // < 10,000 a lane
+  const std::uint64_t high = (fours * 10486 >> 20) & 0x0000007F0000007F;  // / 100
+  const std::uint64_t pairs = (fours - 100 * high) << 16 | high;          // < 100 a lane
+  const std::uint64_t tens = (pairs * 103 >> 10) & 0x000F000F000F000F;    // / 10
+  return (pairs - 10 * tens) << 8 | tens;
+}
+
 // Writes `value` in decimal, as std::to_chars does, into `out`, which holds kIntegerSize
 // bytes; returns the length.
 // Inline: writers of many records write several a record.
 inline constexpr std::size_t kIntegerSize = 20;  // an int64's digits and its sign
 inline std::size_t write_integer(char* out, std::int64_t value) {
-  static constexpr char kPairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
   // One digit first: a row's counts are often 0 (nothing remaining, overdue or paused).
   if (static_cast<std::uint64_t>(value) < 10) {
     out[0] = static_cast<char>('0' + value);
@@ -117,54 +125,35 @@ inline std::size_t write_integer(char* out, std::int64_t value) {
   }
   const bool negative = value < 0;
   auto v = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  // The digits counted first (from the bits: log10 2 is about 1233 / 4096), then written from
-  // the right in pairs, in place.
-  static constexpr std::uint64_t kPowers[] = {1ULL,
-                                              10ULL,
-                                              100ULL,
-                                              1000ULL,
-                                              10000ULL,
-                                              100000ULL,
-                                              1000000ULL,
-                                              10000000ULL,
-                                              100000000ULL,
-                                              1000000000ULL,
-                                              10000000000ULL,
-                                              100000000000ULL,
-                                              1000000000000ULL,
-                                              10000000000000ULL,
-                                              100000000000000ULL,
-                                              1000000000000000ULL,
-                                              10000000000000000ULL,
-                                              100000000000000000ULL,
-                                              1000000000000000000ULL,
-                                              10000000000000000000ULL};
-  const auto bits = static_cast<std::size_t>(64 - __builtin_clzll(v | 1));
-  std::size_t digits = (bits * 1233) >> 12;      // the digits, or one less
-  digits += (v | 1) >= kPowers[digits] ? 1 : 0;  // 0 has one digit too
   if (negative) *out++ = '-';
-  char* p = out + digits;
-  // Four digits a division by 10,000, their two pairs split by 32-bit arithmetic; then the one
-  // to four left.
-  while (v >= 10000) {
-    const std::uint64_t rest = v / 10000;
-    const auto four = static_cast<std::uint32_t>(v - rest * 10000);
-    v = rest;
-    p -= 4;
-    std::memcpy(p, kPairs + 2 * (four / 100), 2);
-    std::memcpy(p + 2, kPairs + 2 * (four % 100), 2);
-  }
-  if (v >= 100) {
-    p -= 2;
-    std::memcpy(p, kPairs + 2 * (v % 100), 2);
-    v /= 100;
-  }
-  if (v >= 10) {
-    std::memcpy(p - 2, kPairs + 2 * v, 2);
+  constexpr std::uint64_t kZeros = 0x3030303030303030, kEight = 100000000;
+  // Eight digits at a time, the leading zeros of the first eight shifted out (the count of
+  // digits from the lowest nonzero byte): every word is written whole, the bytes past the
+  // number written over by what follows it, or left as spare.
+  auto leading = [out](std::uint64_t digits) {
+    const auto zeros = static_cast<unsigned>(__builtin_ctzll(digits)) / 8;
+    const std::uint64_t text = (digits >> 8 * zeros) + (kZeros >> 8 * zeros);
+    std::memcpy(out, &text, 8);
+    return std::size_t{8} - zeros;
+  };
+  if (v < kEight) return leading(eight_digits(v)) + (negative ? 1 : 0);
+  std::size_t n = 0;
+  if (v >= kEight * kEight) {
+    // 17 to 20 digits: the first one to four, then two whole words.
+    const std::uint64_t top = v / (kEight * kEight);
+    v -= top * kEight * kEight;
+    n = leading(eight_digits(top));
+    const std::uint64_t middle = eight_digits(v / kEight) + kZeros;
+    std::memcpy(out + n, &middle, 8);
+    n += 8;
+    v %= kEight;
   } else {
-    p[-1] = static_cast<char>('0' + v);
+    n = leading(eight_digits(v / kEight));
+    v %= kEight;
   }
-  return digits + (negative ? 1 : 0);
+  const std::uint64_t last = eight_digits(v) + kZeros;
+  std::memcpy(out + n, &last, 8);
+  return n + 8 + (negative ? 1 : 0);
 }
 
 // Writes `value` as append_real appends it into `out`, which holds kRealSize bytes; returns

@@ -11,6 +11,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <random>
 #include <string>
@@ -164,6 +165,22 @@ TEST(WriteInteger, WritesWhatToCharsWrites) {
               std::string_view(expected, static_cast<std::size_t>(end - expected)))
         << v;
   }
+}
+
+// The word of eight digits holds each digit of the zero-padded number, first digit lowest:
+// every value below 1,000,000 and a stride through the rest below 100,000,000.
+TEST(EightDigits, HoldsTheDigitsOfThePaddedNumber) {
+  auto check = [](std::uint64_t v) {
+    char expected[9];
+    std::snprintf(expected, sizeof expected, "%08llu", static_cast<unsigned long long>(v));
+    const std::uint64_t digits = eight_digits(v);
+    for (int i = 0; i < 8; ++i) {
+      ASSERT_EQ(static_cast<int>(digits >> 8 * i & 0xFF), expected[i] - '0') << v << " digit " << i;
+    }
+  };
+  for (std::uint64_t v = 0; v < 1000000; ++v) check(v);
+  for (std::uint64_t v = 1000000; v < 100000000; v += 997) check(v);
+  check(99999999);
 }
 
 // Against the definition: hundredths rounded half away from zero (std::llround), trailing
