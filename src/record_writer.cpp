@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <optional>
@@ -126,15 +127,19 @@ void append_segments(std::string& out, const std::vector<DayTrace>& trace, const
 // collecting them in a buffer of their own cost a copy of every line. The line goes at `end`
 // of the output, whose bytes from there on are spare: a writer of many lines keeps them from
 // line to line (RecordWriter::append), so that room is not made, and zeroed, for each.
+//
+// A line of few fields, each with a bounded piece, checks room once for them all: the buffer
+// keeps `reserve` bytes past the end that room() checks against, which only fixed_room()
+// hands out, so that every checked piece leaves room for all the bounded ones of the line.
 class LineBuffer {
  public:
-  // `room`: the bytes made ahead for a line, more as it needs them. `end` is moved past the
-  // line when the buffer goes.
-  LineBuffer(std::string& out, std::size_t& end, std::size_t room)
-      : out_(out), base_(end), line_end_(end) {
-    if (out_.size() - base_ < room) spare(room);
+  // `room`: the bytes made ahead for a line, more as it needs them. `reserve`: the most the
+  // line's fixed_room pieces hold together. `end` is moved past the line when the buffer goes.
+  LineBuffer(std::string& out, std::size_t& end, std::size_t room, std::size_t reserve)
+      : out_(out), base_(end), line_end_(end), reserve_(reserve) {
+    if (out_.size() - base_ < room + reserve_) spare(room + reserve_);
     at_ = out_.data() + base_;
-    end_ = out_.data() + out_.size();
+    end_ = out_.data() + out_.size() - reserve_;
   }
   ~LineBuffer() { line_end_ = size(); }
   LineBuffer(const LineBuffer&) = delete;
@@ -142,26 +147,32 @@ class LineBuffer {
 
   // Returns where `n` bytes may be written, to be kept by commit.
   [[gnu::always_inline]] char* room(std::size_t n) {
-    if (static_cast<std::size_t>(end_ - at_) < n) make_room(n);
+    // Signed: bounded pieces may have gone past end_, into the reserve.
+    if (end_ - at_ < static_cast<std::ptrdiff_t>(n)) make_room(n);
     return at_;
   }
-  // Keeps `n` bytes written where room() said.
-  void commit(std::size_t n) { at_ += n; }
+  // Returns where `n` bytes of a bounded piece may be written, without a check: the line's
+  // bounded pieces together fit in the reserve.
+  [[gnu::always_inline]] char* fixed_room([[maybe_unused]] std::size_t n) {
+#ifdef __SANITIZE_ADDRESS__
+    // The string's spare bytes are not poisoned: the bound is checked here instead.
+    if (at_ + n > out_.data() + out_.size()) std::abort();
+#endif
+    return at_;
+  }
+  // Keeps `n` bytes written where room() or fixed_room() said.
+  void commit(std::size_t n) {
+    at_ += n;
+  }
 
   [[gnu::always_inline]] void put(std::string_view piece) {
     copy_small(room(piece.size()), piece.data(), piece.size());
     at_ += piece.size();
   }
-  [[gnu::always_inline]] void put(char c) {
-    *room(1) = c;
-    ++at_;
-  }
-  // Puts `value`, then `after` (a separator): one check for room for both.
-  [[gnu::always_inline]] void integer(std::int64_t value, char after) {
-    char* const p = room(kIntegerSize + 1);
-    const std::size_t n = write_integer(p, value);
-    p[n] = after;
-    commit(n + 1);
+  // Puts `piece` where `at` (room() or fixed_room() of its size) said.
+  [[gnu::always_inline]] void put_at(char* at, std::string_view piece) {
+    copy_small(at, piece.data(), piece.size());
+    at_ += piece.size();
   }
   [[gnu::always_inline]] void put(std::string_view piece, char after) {
     char* const p = room(piece.size() + 1);
@@ -171,33 +182,33 @@ class LineBuffer {
   }
   // Replaces the last byte put with `c`, or puts `c` if nothing was.
   void replace_last(char c) {
-    if (mark() == 0) return put(c);
-    if (at_ == nullptr) {
-      out_.back() = c;
-    } else {
-      at_[-1] = c;
-    }
+    if (mark() == 0) return put(std::string_view(&c, 1));
+    at_[-1] = c;
   }
-  void integer(std::int64_t value) { commit(write_integer(room(kIntegerSize), value)); }
-  void real(double value) { commit(write_real(room(kRealSize), value)); }
-  // Returns the output, holding the line so far, to append to directly: for the rare long
-  // piece.
-  std::string& out() {
+  // Calls `append` with the output, holding the line so far, to append to directly: for the
+  // rare long piece.
+  template <class F>
+  void append_to_output(F&& append) {
     out_.resize(size());
-    at_ = end_ = nullptr;
-    return out_;
+    append(out_);
+    const std::size_t used = out_.size();
+    spare(used - base_ + reserve_);
+    at_ = out_.data() + used;
+    end_ = out_.data() + out_.size() - reserve_;
   }
   // Returns where a run of pieces begins.
-  std::size_t mark() const { return size() - base_; }
+  std::size_t mark() const {
+    return size() - base_;
+  }
   // Returns what was put since `mark`; valid until the next piece.
   std::string_view since(std::size_t mark) const {
     return std::string_view(out_.data() + base_ + mark, size() - base_ - mark);
   }
 
  private:
-  // The output's size with the line as it stands: after out(), what the output holds.
+  // The output's size with the line as it stands.
   std::size_t size() const {
-    return at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
+    return static_cast<std::size_t>(at_ - out_.data());
   }
   // Makes `room` spare bytes past base_, and up to kSpare as the output holds them without
   // growing: each byte of the output is then zeroed about once, not once a line, and only
@@ -207,12 +218,12 @@ class LineBuffer {
     out_.resize(base_ + room);
     out_.resize(std::max(out_.size(), std::min(out_.capacity(), base_ + kSpare)));
   }
-  // Makes room for `n` more bytes: twice the room so far, or what `n` needs.
+  // Makes room for `n` more bytes (and the reserve): twice the room so far, or what `n` needs.
   [[gnu::noinline]] void make_room(std::size_t n) {
     const std::size_t used = size();
-    spare(std::max(2 * (out_.size() - base_), used - base_ + n));
+    spare(std::max(2 * (out_.size() - base_), used - base_ + n + reserve_));
     at_ = out_.data() + used;
-    end_ = out_.data() + out_.size();
+    end_ = out_.data() + out_.size() - reserve_;
   }
   // Most pieces are a few bytes: fixed-size copies that overlap cost less than a call to
   // memcpy.
@@ -235,8 +246,9 @@ class LineBuffer {
   std::string& out_;
   const std::size_t base_;  // where the line begins in the output
   std::size_t& line_end_;   // where the caller's text ends, moved past the line at the end
-  // Where the next piece goes, and the end of the room the output holds for the line; both
-  // null after out(), when the line is what the output holds past base_.
+  const std::size_t reserve_;
+  // Where the next piece goes, and the end of the room the output holds for the line, less
+  // the reserve.
   char* at_ = nullptr;
   char* end_ = nullptr;
 };
@@ -244,15 +256,35 @@ class LineBuffer {
 // The room made ahead for a line: a batch row is some 380 bytes of CSV, 900 of JSON.
 constexpr std::size_t kRowRoom = 512, kJsonRoom = 1024;
 
-// A sink that writes into a line buffer, with the caches of a writer of many rows (either
-// may be null): instants from `cache`, runs of per-cell fields kept in `runs`.
+// The longest field name.
+constexpr std::size_t longest_name() {
+  std::size_t most = 0;
+  for (const auto& f : field_table::kFields<FieldSink>) most = std::max(most, f.name.size());
+  return most;
+}
+
+// What a record's bounded pieces hold at most: for each field of the table, its JSON key
+// (,"name": and an object's {) and a value of at most an instant's text in quotes (a count,
+// a percentage, null or a boolean is shorter); and the object's start and end. A CSV field is
+// a value and its separator, which is less.
+constexpr std::size_t kFieldBound = longest_name() + 5 + TimeTextCache::kSize + 2;
+static_assert(kIntegerSize + 1 <= TimeTextCache::kSize + 2 &&
+                  kRealSize + 1 <= TimeTextCache::kSize + 2,
+              "a field's bound holds a count and a percentage");
+constexpr std::size_t kRecordReserve = field_table::kCount * kFieldBound + 8;
+
+// A sink that writes into a line buffer. Bounded: the sink of a record's visit (at most the
+// table's fields, each a value), with the caches of a writer of many rows, its bounded pieces
+// in the line's reserve. Otherwise (any fields a visit gives, such as a holiday's) every piece
+// is checked, and there are no caches.
+template <bool kBounded>
 class BufferedSink : public FieldSink {
  public:
   BufferedSink(std::string& out, std::size_t& end, std::size_t room, TimeTextCache* cache,
                CellRuns* runs)
-      : line_(out, end, room), cache_(cache), runs_(runs) {}
+      : line_(out, end, room, kBounded ? kRecordReserve : 0), cache_(cache), runs_(runs) {}
   bool begin_run(const CellKey& key) override {
-    if (runs_ == nullptr) return false;
+    if (!kBounded) return false;
     if (const std::string* run = runs_->find(key)) {
       line_.put(*run);
       return true;
@@ -262,25 +294,49 @@ class BufferedSink : public FieldSink {
     return false;
   }
   void end_run() override {
-    if (runs_ == nullptr) return;
-    runs_->keep(run_key_, line_.since(run_start_));
+    if (kBounded) runs_->keep(run_key_, line_.since(run_start_));
   }
 
  protected:
+  // Returns where a bounded piece of `n` bytes goes: unchecked where the sink is bounded.
+  [[gnu::always_inline]] char* space(std::size_t n) {
+    return kBounded ? line_.fixed_room(n) : line_.room(n);
+  }
+  [[gnu::always_inline]] void put_fixed(std::string_view piece) {
+    line_.put_at(space(piece.size()), piece);
+  }
+  [[gnu::always_inline]] void put_fixed(char c) {
+    *space(1) = c;
+    line_.commit(1);
+  }
+  // Puts `value`, then `after` if not NUL.
+  [[gnu::always_inline]] void put_integer(std::int64_t value, char after = '\0') {
+    char* const p = space(kIntegerSize + 1);
+    const std::size_t n = write_integer(p, value);
+    p[n] = after;
+    line_.commit(n + (after != '\0' ? 1 : 0));
+  }
+  [[gnu::always_inline]] void put_real(double value, char after = '\0') {
+    char* const p = space(kRealSize + 1);
+    const std::size_t n = write_real(p, value);
+    p[n] = after;
+    line_.commit(n + (after != '\0' ? 1 : 0));
+  }
   // Puts `t` as text, then `after`.
   [[gnu::always_inline]] void put_time(date::sys_seconds t, const Zone& zone, bool utc,
                                        char after) {
-    if (cache_ != nullptr) {
+    if (kBounded) {
       // Straight into the line, as nearly every instant can be.
-      char* const p = line_.room(TimeTextCache::kSize + 1);
+      char* const p = line_.fixed_room(TimeTextCache::kSize + 1);
       if (const std::size_t n = cache_->write(p, t, zone, utc)) {
         p[n] = after;
         return line_.commit(n + 1);
       }
       line_.put(cache_->text(t, zone, utc), after);
     } else {
-      utc ? append_utc(line_.out(), t) : append_time(line_.out(), t, zone);
-      line_.put(after);
+      line_.append_to_output(
+          [&](std::string& out) { utc ? append_utc(out, t) : append_time(out, t, zone); });
+      put_fixed(after);
     }
   }
   LineBuffer line_;
@@ -292,72 +348,82 @@ class BufferedSink : public FieldSink {
   std::size_t run_start_ = 0;
 };
 
-class JsonSink final : public BufferedSink {
+// Bounded: a record's visit, whose names sit inside their keys (field_table::kKeyedName), as a
+// record's visit hands them.
+template <bool kBounded>
+class JsonSink final : public BufferedSink<kBounded> {
+  using Base = BufferedSink<kBounded>;
+  using Base::line_;
+  using Base::put_fixed;
+  using Base::put_integer;
+  using Base::put_real;
+  using Base::put_time;
+
  public:
-  // `keyed`: every name handed to the sink sits inside its key (field_table::kKeyedName), as
-  // a record's visit hands them.
-  JsonSink(std::string& out, std::size_t& end, TimeTextCache* cache, CellRuns* runs, bool keyed)
-      : BufferedSink(out, end, kJsonRoom, cache, runs), keyed_(keyed) {}
+  JsonSink(std::string& out, std::size_t& end, TimeTextCache* cache, CellRuns* runs)
+      : Base(out, end, kJsonRoom, cache, runs) {}
   void text(std::string_view name, std::string_view value) override {
     key(name);
     string(value);
   }
   void integer(std::string_view name, std::int64_t value) override {
     key(name);
-    line_.integer(value);
+    put_integer(value);
   }
   void real(std::string_view name, double value) override {
     key(name);
-    line_.real(value);
+    put_real(value);
   }
   void null(std::string_view name) override {
     key(name);
-    line_.put("null");
+    put_fixed("null");
   }
   void boolean(std::string_view name, bool value) override {
     key(name);
-    value ? line_.put("true") : line_.put("false");  // each a piece of known length
+    value ? put_fixed("true") : put_fixed("false");  // each a piece of known length
   }
   void time(std::string_view name, date::sys_seconds t, const Zone& zone, bool utc) override {
     key(name);
-    line_.put('"');
+    put_fixed('"');
     put_time(t, zone, utc, '"');
   }
   void changes(std::string_view name, const std::vector<PriorityChange>& changes,
                const Policy& policy, const Zone& zone) override {
     key(name);
-    line_.put('[');
+    // Any number of changes: every piece checked.
+    line_.put("[");
     for (std::size_t i = 0; i < changes.size(); ++i) {
       i == 0 ? line_.put("{\"at\":\"") : line_.put(",{\"at\":\"");
+      line_.room(TimeTextCache::kSize + 1);  // checked too: the instant is then bounded
       put_time(changes[i].at, zone, false, '"');
       line_.put(",\"priority\":");
       string(policy.priorities[changes[i].priority].id);
-      line_.put('}');
+      line_.put("}");
     }
-    line_.put(']');
+    line_.put("]");
   }
   bool takes_explanation() const override { return true; }
   void segments(std::string_view name, const std::vector<DayTrace>& trace,
                 const Zone& zone) override {
     key(name);
-    append_segments(line_.out(), trace, zone);
+    line_.append_to_output([&](std::string& out) { append_segments(out, trace, zone); });
   }
   // Puts `text` before the object (a batch array's ",\n").
-  void start(std::string_view text) { line_.put(text); }
+  void start(std::string_view text) { put_fixed(text); }
   // Closes the object, and the line if `line`.
   void close(bool line) {
-    if (first_) line_.put('{');
-    line ? line_.put("}\n") : line_.put('}');
+    if (first_) put_fixed('{');
+    line ? put_fixed("}\n") : put_fixed('}');
   }
 
  private:
   // Field names are plain (fields.cpp checks), so a key is written as it is.
   void key(std::string_view name) {
-    if (keyed_) {
+    if (kBounded) {
       // The key around the name: ," before it (" for the first field) and ": after it.
-      if (first_) line_.put('{');
+      if (first_) put_fixed('{');
       const std::size_t before = first_ ? 1 : 2;
-      line_.put(std::string_view(name.data() - before, name.size() + before + 2));
+      put_fixed(std::string_view(name.data() - before, name.size() + before + 2));
     } else {
       first_ ? line_.put("{\"") : line_.put(",\"");
       line_.put(name);
@@ -368,41 +434,47 @@ class JsonSink final : public BufferedSink {
   void string(std::string_view value) {
     encode_json_string(value, [this](std::string_view piece) { line_.put(piece); });
   }
-  bool keyed_;
   bool first_ = true;
 };
 
 // Writes CSV (sep ',') or TSV (sep '\t') fields, each followed by its separator: the last one
 // is then replaced by the line break (end_line), and no field asks whether it is the first.
-class RowSink final : public BufferedSink {
+template <bool kBounded>
+class RowSink final : public BufferedSink<kBounded> {
+  using Base = BufferedSink<kBounded>;
+  using Base::cache_;
+  using Base::line_;
+  using Base::put_fixed;
+  using Base::put_integer;
+  using Base::put_real;
+  using Base::put_time;
+
  public:
-  // `list`, given with `cache`: a string kept from row to row, to build a list field in.
+  // `list`, where bounded: a string kept from row to row, to build a list field in.
   RowSink(std::string& out, std::size_t& end, char sep, TimeTextCache* cache, CellRuns* runs,
           std::string* list = nullptr)
-      : BufferedSink(out, end, kRowRoom, cache, runs), sep_(sep), list_(list) {}
+      : Base(out, end, kRowRoom, cache, runs), sep_(sep), list_(list) {}
 
   [[gnu::always_inline]] void text(std::string_view, std::string_view value) override {
     if (delimited_plain(value, sep_)) return line_.put(value, sep_);
     encode_delimited(value, sep_, [this](std::string_view piece) { line_.put(piece); });
-    line_.put(sep_);
+    put_fixed(sep_);
   }
   [[gnu::always_inline]] void integer(std::string_view, std::int64_t value) override {
-    line_.integer(value, sep_);
+    put_integer(value, sep_);
   }
-  void real(std::string_view, double value) override {
-    line_.real(value);
-    line_.put(sep_);
-  }
-  [[gnu::always_inline]] void null(std::string_view) override { line_.put(sep_); }
+  void real(std::string_view, double value) override { put_real(value, sep_); }
+  [[gnu::always_inline]] void null(std::string_view) override { put_fixed(sep_); }
   void boolean(std::string_view, bool value) override {
     // "true" and "false" need no quoting
-    value ? line_.put("true", sep_) : line_.put("false", sep_);
+    value ? put_fixed("true") : put_fixed("false");
+    put_fixed(sep_);
   }
   // Most tickets have none: an empty field, inline, without building the list.
   [[gnu::always_inline]] void changes(std::string_view name,
                                       const std::vector<PriorityChange>& changes,
                                       const Policy& policy, const Zone& zone) override {
-    if (changes.empty()) return line_.put(sep_);
+    if (changes.empty()) return put_fixed(sep_);
     changes_list(name, changes, policy, zone);
   }
   [[gnu::always_inline]] void time(std::string_view, date::sys_seconds t, const Zone& zone,
@@ -417,11 +489,10 @@ class RowSink final : public BufferedSink {
   [[gnu::noinline]] void changes_list(std::string_view name,
                                       const std::vector<PriorityChange>& changes,
                                       const Policy& policy, const Zone& zone) {
-    if (cache_ == nullptr || list_ == nullptr)
-      return FieldSink::changes(name, changes, policy, zone);
+    if (!kBounded || list_ == nullptr) return FieldSink::changes(name, changes, policy, zone);
     list_->clear();
-    append_changes(*list_, changes, policy,
-                   [&](date::sys_seconds t) { return cache_->text(t, zone, false); });
+    this->append_changes(*list_, changes, policy,
+                         [&](date::sys_seconds t) { return cache_->text(t, zone, false); });
     text(name, *list_);
   }
   char sep_;
@@ -591,14 +662,14 @@ void RecordWriter::append(std::string& out, std::size_t& end, const Record& reco
   const bool batch = set_ == FieldSet::kBatch;
   if (form_ == Output::kCsv || form_ == Output::kTsv) {
     if (format_ == nullptr) {
-      RowSink sink(out, end, form_ == Output::kCsv ? ',' : '\t', &times_, &runs_, &list_);
+      RowSink<true> sink(out, end, form_ == Output::kCsv ? ',' : '\t', &times_, &runs_, &list_);
       field_table::visit(record, display, sink);
       sink.end_line();
       return;  // the sink moves `end` past the line when it goes
     }
   } else if (form_ == Output::kJson || form_ == Output::kJsonl) {
     if (format_ == nullptr) {
-      JsonSink sink(out, end, &times_, &runs_, true);
+      JsonSink<true> sink(out, end, &times_, &runs_);
       if (batch && form_ == Output::kJson) sink.start(",\n");
       field_table::visit(record, display, sink);
       sink.close(!batch || form_ == Output::kJsonl);
@@ -644,7 +715,7 @@ void append_header(std::string& out, const std::vector<std::string_view>& names,
 void append_json(std::string& out, const FieldVisit& visit) {
   std::size_t end = out.size();
   {
-    JsonSink sink(out, end, nullptr, nullptr, false);
+    JsonSink<false> sink(out, end, nullptr, nullptr);
     visit(sink);
     sink.close(false);
   }
@@ -654,7 +725,7 @@ void append_json(std::string& out, const FieldVisit& visit) {
 void append_row(std::string& out, const FieldVisit& visit, char sep) {
   std::size_t end = out.size();
   {
-    RowSink sink(out, end, sep, nullptr, nullptr);
+    RowSink<false> sink(out, end, sep, nullptr, nullptr);
     visit(sink);
     sink.end_line();
   }

@@ -262,6 +262,63 @@ TEST(RecordWriter, ItsCachesWriteWhatAWriterWithoutThemWrites) {
   EXPECT_EQ(compared, 4 * kRecords);
 }
 
+// A line's bounded pieces (counts, times, separators, keys) are written unchecked into room
+// kept past the end its other pieces check against: with ids of every length up to past a
+// line's room made ahead, that end falls before each of a row's pieces in turn (a list of a
+// hundred reclassifications among them, longer than that room), and every row, written alone
+// into a new text or appended after others, is what the plain sinks write.
+TEST(RecordWriter, RowsOfEveryLengthAroundTheRoomMadeAheadAreWrittenWhole) {
+  Ticket t;
+  t.submitted = test::utc(2026, 3, 2, 7, 30);
+  t.priority = 0;
+  t.tier = 1;
+  t.responded = t.submitted + std::chrono::hours(30);
+  t.reclassified.push_back({t.submitted + std::chrono::hours(2), 1});
+  // And one reclassified a hundred times: a long piece after the bounded ones of a line.
+  Ticket many = t;
+  for (int k = 1; k < 100; ++k) {
+    many.reclassified.push_back(
+        {many.reclassified.back().at + std::chrono::minutes(5), static_cast<std::size_t>(k % 2)});
+  }
+  const std::optional<Result> one =
+      other_engine().evaluate(std::move(t), test::utc(2026, 3, 9), 75);
+  const std::optional<Result> hundred =
+      other_engine().evaluate(std::move(many), test::utc(2026, 3, 9), 75);
+  ASSERT_TRUE(one && hundred);
+  const Zone& display = other_engine().policy_zone(0);
+  int compared = 0;
+  for (const Output form : {Output::kCsv, Output::kTsv, Output::kJsonl}) {
+    RecordWriter appending(form, FieldSet::kBatch);
+    std::string all, expected;
+    std::size_t end = 0;
+    for (std::size_t length = 0; length <= 1300; ++length) {
+      const std::string id(length, length % 3 == 0 ? '"' : 'T');
+      const Record record{FieldSet::kBatch, length % 2 == 0 ? &*one : &*hundred, id, 2, {}, {}};
+      const FieldVisit visit = [&](FieldSink& sink) { visit_fields(record, display, sink); };
+      std::string plain;
+      if (form == Output::kJsonl) {
+        append_json(plain, visit);
+        plain += '\n';
+      } else {
+        append_row(plain, visit, form == Output::kCsv ? ',' : '\t');
+      }
+      RecordWriter alone(form, FieldSet::kBatch);
+      std::string out;
+      alone.write(out, record, display);
+      ASSERT_EQ(out, plain) << length;
+      const std::size_t before = end;
+      appending.append(all, end, record, display);
+      expected += plain;
+      ASSERT_LE(end, all.size());
+      ASSERT_EQ(std::string_view(all).substr(before, end - before), plain) << length;
+      ++compared;
+    }
+    all.resize(end);
+    EXPECT_EQ(all, expected);
+  }
+  EXPECT_EQ(compared, 3 * 1301);
+}
+
 // A pinned instant (a batch's `now`) is written as any other, in whichever zone each call asks
 // for and in UTC, however its calls and others' interleave; so are the instants beside it.
 TEST(TimeTextCache, APinnedInstantIsWrittenAsAnyOther) {
