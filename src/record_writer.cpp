@@ -519,7 +519,7 @@ std::size_t TimeTextCache::slot(std::int64_t number, const Zone& zone, bool utc)
 inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& zone, bool utc) {
   if (!days_.empty()) {
     const Day& found = days_[slot(days_of(t), zone, utc)];
-    if (found.zone == &zone && found.utc == utc && found.from <= t && t < found.until) return found;
+    if (found.form == form_of(zone, utc) && found.from <= t && t < found.until) return found;
   }
   return fill(t, zone, utc);
 }
@@ -534,8 +534,7 @@ inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& 
   }
   days_mask_ = days_.size() - 1;
   Day& d = days_[slot(number, zone, utc)];
-  d.zone = &zone;
-  d.utc = utc;
+  d.form = form_of(zone, utc);
   const std::int64_t start = number * 86400;
   if (utc) {
     d.from = start;
@@ -580,7 +579,7 @@ inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& 
   // often starts when it was submitted), and the pinned one in every row.
   const bool pinned = s == pinned_.t;
   const Kept& known = pinned ? pinned_ : last_;
-  if (known.t == s && known.zone == &zone && known.utc == utc) {
+  if (known.t == s && known.form == form_of(zone, utc)) {
     std::memcpy(out, known.text.data(), kSize);
     return known.size;
   }
@@ -589,8 +588,7 @@ inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& 
   if (n > 0 && (pinned || !utc)) {
     Kept& kept = pinned ? pinned_ : last_;
     kept.t = s;
-    kept.zone = &zone;
-    kept.utc = utc;
+    kept.form = form_of(zone, utc);
     kept.size = static_cast<std::uint8_t>(n);
     std::memcpy(kept.text.data(), out, kSize);
   }
@@ -601,7 +599,12 @@ inline const TimeTextCache::Day& TimeTextCache::day(std::int64_t t, const Zone& 
                                                                  const Zone& zone, bool utc) {
   constexpr std::int64_t kYear0 = -62167219200, kYear10000 = 253402300800;  // Unix seconds
   // Past years 0..9999 (and their offsets) the general writer says what happens.
-  if (s < kYear0 + 86400 || s >= kYear10000 - 86400) return 0;
+  constexpr std::int64_t kFirst = kYear0 + 86400, kLast = kYear10000 - 86400;
+  // One unsigned comparison (in unsigned arithmetic, which wraps where signed would overflow).
+  if (static_cast<std::uint64_t>(s) - static_cast<std::uint64_t>(kFirst) >=
+      static_cast<std::uint64_t>(kLast - kFirst)) {
+    return 0;
+  }
   const Day& d = day(s, zone, utc);
   // The stretch is at most a day, so its wall times are on its first local day or the next.
   auto second = static_cast<unsigned>(s + d.offset - d.local_start);

@@ -36,18 +36,22 @@ class TimeTextCache {
 
  private:
   // An instant, and its text as last written: the pinned one, and the last one composed.
+  // What an instant is written in: the zone's address, its lowest bit set for UTC (a Zone is
+  // aligned to more than one byte); one word, so that a lookup compares it once.
+  static std::uintptr_t form_of(const Zone& zone, bool utc) {
+    static_assert(alignof(Zone) > 1, "a zone's address leaves its lowest bit for UTC");
+    return reinterpret_cast<std::uintptr_t>(&zone) | (utc ? 1 : 0);
+  }
   struct Kept {
     std::int64_t t = INT64_MIN;  // INT64_MIN: none
-    const Zone* zone = nullptr;  // null: not written yet
-    bool utc = false;
+    std::uintptr_t form = 0;     // 0: not written yet
     std::uint8_t size = 0;
     std::array<char, kSize> text{};
   };
   std::size_t compose(char* out, std::int64_t t, const Zone& zone, bool utc);
   // A stretch of one UTC day in which `zone`'s offset is `offset`: [from, until).
   struct Day {
-    const Zone* zone = nullptr;  // null: empty
-    bool utc = false;
+    std::uintptr_t form = 0;  // 0: empty
     std::int64_t from = 0, until = 0;
     std::int64_t offset = 0;
     std::uint8_t offset_size = 0;
