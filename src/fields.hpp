@@ -114,7 +114,8 @@ inline std::uint64_t eight_digits(std::uint64_t v) {
 }
 
 // Writes `value` in decimal, as std::to_chars does, into `out`, which holds kIntegerSize
-// bytes; returns the length.
+// bytes; returns the length. The bytes past the number, up to kIntegerSize, may be written
+// over.
 // Inline: writers of many records write several a record.
 inline constexpr std::size_t kIntegerSize = 20;  // an int64's digits and its sign
 inline std::size_t write_integer(char* out, std::int64_t value) {

@@ -35,13 +35,13 @@ class TimeTextCache {
   void pin(date::sys_seconds t) { pinned_.t = t.time_since_epoch().count(); }
 
  private:
-  // An instant, and its text as last written: the pinned one, and the last one composed.
   // What an instant is written in: the zone's address, its lowest bit set for UTC (a Zone is
   // aligned to more than one byte); one word, so that a lookup compares it once.
   static std::uintptr_t form_of(const Zone& zone, bool utc) {
     static_assert(alignof(Zone) > 1, "a zone's address leaves its lowest bit for UTC");
     return reinterpret_cast<std::uintptr_t>(&zone) | (utc ? 1 : 0);
   }
+  // An instant, and its text as last written: the pinned one, and the last one composed.
   struct Kept {
     std::int64_t t = INT64_MIN;  // INT64_MIN: none
     std::uintptr_t form = 0;     // 0: not written yet
