@@ -171,7 +171,7 @@ TEST(WriteInteger, WritesWhatToCharsWrites) {
 // every value below 1,000,000 and a stride through the rest below 100,000,000.
 TEST(EightDigits, HoldsTheDigitsOfThePaddedNumber) {
   auto check = [](std::uint64_t v) {
-    char expected[9];
+    char expected[24];  // room for any value, though these have eight digits
     std::snprintf(expected, sizeof expected, "%08llu", static_cast<unsigned long long>(v));
     const std::uint64_t digits = eight_digits(v);
     for (int i = 0; i < 8; ++i) {
